@@ -1,0 +1,95 @@
+/**
+ * The SCP virtual server API's objects as the extension reads them (scp-api.md §3).
+ * Optional fields really are optional on the wire: the API sends null or leaves them out.
+ */
+
+export interface IpAddress {
+  ip_address: string;
+  version?: number | null;
+}
+
+export interface SubnetAddresses {
+  subnet_name: string;
+  ip_addresses: IpAddress[];
+}
+
+export interface ServerType {
+  id?: string | null;
+  name: string;
+  vcpus: number;
+  ram: number;
+  disk: number;
+  ephemeral?: number;
+  swap?: number;
+  extra_specs?: Record<string, unknown>;
+}
+
+export type ProductCategory = 'compute' | 'container';
+export const PRODUCT_CATEGORIES: readonly ProductCategory[] = ['compute', 'container'];
+
+export type ProductOffering = 'virtual_server' | 'gpu_server' | 'k8s_vm' | 'k8s_gpu_vm';
+export const PRODUCT_OFFERINGS: readonly ProductOffering[] = ['virtual_server', 'gpu_server', 'k8s_vm', 'k8s_gpu_vm'];
+
+export interface Server {
+  id: string;
+  name: string;
+  /** ACTIVE, SHUTOFF, ERROR, transitional states, or any other string the API invents later. */
+  state: string;
+  account_id: string;
+  created_at: string;
+  created_by: string;
+  modified_at: string;
+  disk_config: string;
+  locked: boolean;
+  metadata: unknown;
+  server_type: ServerType;
+  volumes: { id: string; delete_on_termination: boolean }[];
+  addresses?: SubnetAddresses[] | null;
+  security_groups?: { name: string }[] | null;
+  vpc_id?: string | null;
+  image_id?: string | null;
+  keypair_name?: string | null;
+  server_group_id?: string | null;
+  auto_scaling_group_id?: string | null;
+  launch_configuration_id?: string | null;
+  is_marketplace?: boolean | null;
+  partition_number?: number | null;
+  planned_compute_os_type?: string | null;
+  product_category?: string | null;
+  product_offering?: string | null;
+}
+
+export interface Vpc {
+  id: string;
+  name: string;
+  cidr?: string;
+  state?: string;
+}
+
+/** Every query parameter of `GET /v1/servers` except paging (limit, marker), which the page request carries. */
+export interface ServerFilters {
+  name?: string;
+  ip?: string;
+  state?: string;
+  product_category?: string;
+  /** Several values are sent as the key repeated. */
+  product_offering?: string[];
+  vpc_id?: string;
+  server_type_id?: string;
+  auto_scaling_group_id?: string;
+  /** Comma-separated `key[:asc|desc]`; the API's default is `created_at:desc`. */
+  sort?: string;
+}
+
+export interface PageRequest {
+  limit: number;
+  marker?: string;
+}
+
+export interface ServerPage {
+  servers: Server[];
+  /** The marker for the next page: the last id when the page was full, undefined when it was the last page. */
+  nextMarker?: string;
+}
+
+export const DEFAULT_SORT = 'created_at:desc';
