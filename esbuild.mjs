@@ -9,16 +9,37 @@ const watch = process.argv.includes('--watch');
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * axios' Node build imports `form-data` (and through it mime-db, about half of a bare axios bundle) only to
- * send multipart bodies. This extension only sends GETs without bodies, so the import resolves to a tiny
- * stand-in that fails loudly if anything ever tries multipart.
+ * axios' Node build imports three packages this extension never uses, which would be half its bundle: `form-data`
+ * (with mime-db) for multipart bodies, `follow-redirects` (with debug) for redirects, and `https-proxy-agent` for
+ * axios' own proxying. The transport sends GETs without bodies, with maxRedirects: 0 and proxy: false, so each
+ * import resolves to a small stand-in in src/api/bundleStubs that fails loudly if it is ever reached.
  */
-const noMultipart = {
-  name: 'no-multipart',
+const STUBS = {
+  'form-data': 'formData.js',
+  'follow-redirects': 'followRedirects.js',
+  'https-proxy-agent': 'httpsProxyAgent.js',
+};
+const unusedAxiosDependencies = {
+  name: 'unused-axios-dependencies',
   setup(build) {
-    build.onResolve({ filter: /^form-data$/ }, () => ({ path: path.join(here, 'src', 'api', 'noFormData.js') }));
+    build.onResolve({ filter: /^(form-data|follow-redirects|https-proxy-agent)$/ }, (args) => ({
+      path: path.join(here, 'src', 'api', 'bundleStubs', STUBS[args.path]),
+    }));
   },
 };
+
+/** Bytes in the output per npm package (our own sources as one entry), largest first. */
+function largestPackages(inputs, count = 5) {
+  const bytes = new Map();
+  for (const [file, input] of Object.entries(inputs)) {
+    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? '(extension sources)';
+    bytes.set(name, (bytes.get(name) ?? 0) + input.bytesInOutput);
+  }
+  return [...bytes.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, size]) => `${name} ${(size / 1024).toFixed(1)} KB`);
+}
 
 /** Prints the bundle size after every build, so a size regression shows in the build log. */
 const reportSize = {
@@ -32,6 +53,7 @@ const reportSize = {
       for (const [file, info] of Object.entries(outputs)) {
         if (file.endsWith('.js')) {
           console.log(`${file}: ${(info.bytes / 1024).toFixed(1)} KB (${info.bytes} bytes)${production ? ', production' : ''}`);
+          console.log(`  largest inputs: ${largestPackages(info.inputs).join(', ')}`);
         }
       }
     });
@@ -51,7 +73,7 @@ const context = await esbuild.context({
   sourcesContent: false,
   metafile: true,
   logLevel: 'warning',
-  plugins: [noMultipart, reportSize],
+  plugins: [unusedAxiosDependencies, reportSize],
 });
 
 if (watch) {

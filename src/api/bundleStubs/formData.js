@@ -1,4 +1,4 @@
-// Stand-in for the `form-data` package, swapped in by esbuild.mjs: the extension never sends multipart bodies.
+// Stand-in for `form-data`, swapped in by esbuild.mjs: the extension never sends multipart bodies.
 'use strict';
 function FormData() {
   throw new Error('multipart bodies are not supported by SCP Server Explorer');

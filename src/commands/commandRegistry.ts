@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import { isScpError } from '../core/scpError';
+
+export const SHOW_LOGS = 'Show Logs';
+
+/**
+ * Registers a command whose failures all end the same way: logged, one error message with Show Logs, and
+ * nothing thrown at VS Code. Cancellation by the user is not a failure.
+ */
+export function registerCommand(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  id: string,
+  handler: (...args: never[]) => unknown,
+): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(id, async (...args: never[]) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        if (isScpError(error) && error.kind === 'cancelled') {
+          return undefined;
+        }
+        const message = error instanceof Error ? error.message : String(error);
+        log.error(`${id}: ${message}`);
+        void showErrorWithLogs(message, log);
+        return undefined;
+      }
+    }),
+  );
+}
+
+/** One notification per user action, with a way to the details. */
+export async function showErrorWithLogs(message: string, log: vscode.LogOutputChannel, ...actions: string[]): Promise<string | undefined> {
+  const choice = await vscode.window.showErrorMessage(message, ...actions, SHOW_LOGS);
+  if (choice === SHOW_LOGS) {
+    log.show(true);
+  }
+  return choice;
+}

@@ -1,0 +1,23 @@
+import { stateCategory } from './serverStates';
+import { allIps } from './serverFacts';
+import type { Server } from './serverModel';
+
+/**
+ * `contextValue` strings for menus: `;`-delimited tokens, matched in package.json with anchored regexes such as
+ * `viewItem =~ /^server;.*;hasIp;/`. Declared here once so code and manifest agree.
+ */
+export function serverContextValue(server: Server): string {
+  const tokens = ['server', `state-${stateCategory(server.state)}`, allIps(server).length > 0 ? 'hasIp' : 'noIp'];
+  if (server.locked) {
+    tokens.push('locked');
+  }
+  return tokens.join(';') + ';';
+}
+
+export function vpcContextValue(hasVpc: boolean): string {
+  return hasVpc ? 'vpc;' : 'vpc;none;';
+}
+
+export const STATE_CONTEXT_VALUE = 'state;';
+export const LOAD_MORE_CONTEXT_VALUE = 'loadMore;';
+export const MESSAGE_CONTEXT_VALUE = 'message;error;';

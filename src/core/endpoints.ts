@@ -1,0 +1,80 @@
+/** Where requests go: the regional public endpoints, or one override URL for every service (scp-api.md §2). */
+
+export type ScpService = 'virtualserver' | 'vpc';
+
+export const ENVIRONMENTS = ['e', 's', 'g'] as const;
+export const REGIONS_BY_ENVIRONMENT: Record<string, readonly string[]> = {
+  e: ['kr-west1', 'kr-east1'],
+  s: ['kr-west1', 'kr-east1'],
+  g: ['kr-south1', 'kr-south2', 'kr-south3'],
+};
+export const API_VERSIONS = ['virtualserver 1.1', 'virtualserver 1.2', 'virtualserver 1.3'] as const;
+/** The VPC service is only read for names; its 1.1 list call is all we need. */
+export const VPC_API_VERSION = 'vpc 1.1';
+
+export interface EndpointSettings {
+  region: string;
+  environment: string;
+  /** One base URL for every service (private endpoints, the local emulator); empty for the public endpoints. */
+  endpoint?: string;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.test(hostname);
+}
+
+/**
+ * Validates an override URL. Plain http is refused except to this machine, because a signed request sent in clear
+ * can be replayed within the timestamp window by anyone on the path.
+ */
+export function checkEndpoint(raw: string): Checked<string> {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return { ok: false, error: `"${raw}" is not a URL. Use a base URL such as https://virtualserver.kr-west1.e.samsungsdscloud.com.` };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { ok: false, error: `"${raw}" must start with https://.` };
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return {
+      ok: false,
+      error: `Plain http is refused for ${url.host}: signed requests must not cross a network in clear. Use https://, or http:// only to 127.0.0.1/localhost.`,
+    };
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    return { ok: false, error: `"${raw}" must be a base URL without query, fragment or user name.` };
+  }
+  return { ok: true, value: url.origin + url.pathname.replace(/\/+$/, '') };
+}
+
+/** The base URL of one service, without a trailing slash. */
+export function serviceBaseUrl(service: ScpService, settings: EndpointSettings): Checked<string> {
+  if (settings.endpoint && settings.endpoint.trim() !== '') {
+    return checkEndpoint(settings.endpoint);
+  }
+  const regions = REGIONS_BY_ENVIRONMENT[settings.environment];
+  if (!regions) {
+    return { ok: false, error: `Unknown environment "${settings.environment}": use e (Enterprise), s (Samsung) or g (Sovereign).` };
+  }
+  if (!regions.includes(settings.region)) {
+    return {
+      ok: false,
+      error: `Unknown region "${settings.region}" for environment "${settings.environment}": use one of ${regions.join(', ')}.`,
+    };
+  }
+  return { ok: true, value: `https://${service}.${settings.region}.${settings.environment}.samsungsdscloud.com` };
+}
+
+/** SCP answers in Korean or English; follow the editor's language unless the user chose one. */
+export function acceptLanguageFor(displayLanguage: string, override?: string): string {
+  if (override && override !== 'auto') {
+    return override;
+  }
+  return displayLanguage.toLowerCase().startsWith('ko') ? 'ko-KR' : 'en-US';
+}

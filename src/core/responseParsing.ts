@@ -1,0 +1,64 @@
+import type { Server, ServerPage, Vpc } from './serverModel';
+
+/**
+ * Checks the shape of a 200 answer before anything trusts it. Only what the extension relies on is checked
+ * (ids, names, states); optional fields stay optional. Returns a reason string when the shape is wrong.
+ */
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function checkServer(value: unknown): value is Server {
+  return isRecord(value) && typeof value.id === 'string' && value.id !== '';
+}
+
+/** Missing names and states become empty strings and UNKNOWN, so one odd server never hides the others. */
+function normalizeServer(raw: Server): Server {
+  return {
+    ...raw,
+    name: typeof raw.name === 'string' ? raw.name : '',
+    state: typeof raw.state === 'string' && raw.state !== '' ? raw.state : 'UNKNOWN',
+  };
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
+
+export function parseServerPage(body: unknown, limit: number): Parsed<ServerPage> {
+  if (!isRecord(body) || !Array.isArray(body.servers)) {
+    return { ok: false, why: 'a body without a "servers" list' };
+  }
+  const servers: Server[] = [];
+  for (const item of body.servers) {
+    if (!checkServer(item)) {
+      return { ok: false, why: 'a server without an id' };
+    }
+    servers.push(normalizeServer(item));
+  }
+  // The API gives no next marker: a full page means there may be more (scp-api.md §3).
+  const nextMarker = servers.length >= limit && servers.length > 0 ? servers[servers.length - 1].id : undefined;
+  return { ok: true, value: { servers, nextMarker } };
+}
+
+export function parseServer(body: unknown): Parsed<Server> {
+  return checkServer(body) ? { ok: true, value: normalizeServer(body) } : { ok: false, why: 'a server without an id' };
+}
+
+export function parseVpcPage(body: unknown): Parsed<Vpc[]> {
+  if (!isRecord(body) || !Array.isArray(body.vpcs)) {
+    return { ok: false, why: 'a body without a "vpcs" list' };
+  }
+  const vpcs: Vpc[] = [];
+  for (const item of body.vpcs) {
+    if (!isRecord(item) || typeof item.id !== 'string') {
+      return { ok: false, why: 'a VPC without an id' };
+    }
+    vpcs.push({
+      id: item.id,
+      name: typeof item.name === 'string' ? item.name : '',
+      cidr: typeof item.cidr === 'string' ? item.cidr : undefined,
+      state: typeof item.state === 'string' ? item.state : undefined,
+    });
+  }
+  return { ok: true, value: vpcs };
+}

@@ -1,0 +1,75 @@
+import type { Server } from './serverModel';
+
+/** The facts people come for, read from a server object that may lack any optional field. */
+
+export interface LabelledIp {
+  subnet: string;
+  ip: string;
+  version?: number | null;
+}
+
+export function allIps(server: Server): LabelledIp[] {
+  const result: LabelledIp[] = [];
+  for (const subnet of server.addresses ?? []) {
+    for (const address of subnet?.ip_addresses ?? []) {
+      if (address && typeof address.ip_address === 'string' && address.ip_address !== '') {
+        result.push({ subnet: subnet.subnet_name ?? '', ip: address.ip_address, version: address.version });
+      }
+    }
+  }
+  return result;
+}
+
+/** RFC 1918 / ULA addresses: the ones used to reach a server from inside its VPC. */
+function isPrivate(ip: string): boolean {
+  return /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(ip) || /^f[cd][0-9a-f]{2}:/i.test(ip);
+}
+
+/** The address worth showing in one line: the first private IPv4, else the first IPv4, else any. */
+export function primaryIp(server: Server): string | undefined {
+  const ips = allIps(server);
+  const v4 = ips.filter((entry) => !entry.ip.includes(':'));
+  return (v4.find((entry) => isPrivate(entry.ip)) ?? v4[0] ?? ips[0])?.ip;
+}
+
+/** SCP sometimes sends timestamps without a zone; they are UTC (scp-api.md §3). */
+export function parseScpTimestamp(value: string | null | undefined): Date | undefined {
+  if (!value) {
+    return undefined;
+  }
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim());
+  const date = new Date(hasZone ? value : `${value.trim()}Z`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** `2026-11-29 16:04` in the machine's time zone, with the zone's offset, so it reads as local time. */
+export function formatLocalTime(value: string | null | undefined): string {
+  const date = parseScpTimestamp(value);
+  if (!date) {
+    return value ?? '';
+  }
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const zone = `UTC${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())} (${zone})`;
+}
+
+/** e.g. `s1v2m4 · 2 vCPU · 4 GB RAM · 100 GB disk`. RAM is in MB in the API. */
+export function describeServerType(server: Server): string {
+  const type = server.server_type;
+  if (!type) {
+    return '';
+  }
+  const parts = [type.name || type.id || ''];
+  if (typeof type.vcpus === 'number') {
+    parts.push(`${type.vcpus} vCPU`);
+  }
+  if (typeof type.ram === 'number') {
+    parts.push(type.ram >= 1024 ? `${+(type.ram / 1024).toFixed(1)} GB RAM` : `${type.ram} MB RAM`);
+  }
+  if (typeof type.disk === 'number' && type.disk > 0) {
+    parts.push(`${type.disk} GB disk`);
+  }
+  return parts.filter((part) => part !== '').join(' · ');
+}

@@ -1,0 +1,31 @@
+import type { AccessKey } from '../core/signing';
+import { scpConfigFromEnvironment } from '../core/scpConfigFiles';
+import type { CredentialStore } from './credentialStore';
+import { readScpConfigFiles } from './scpConfigReader';
+
+export type CredentialSource = 'secretStorage' | 'environment' | 'scpConfig';
+
+export interface ResolvedCredentials {
+  key: AccessKey;
+  source: CredentialSource;
+}
+
+/**
+ * Where the access key comes from, first match wins: what the user stored in VS Code; the environment variables
+ * of the official SCP tools; the `~/.scpconf` files of those tools.
+ */
+export async function resolveCredentials(store: CredentialStore, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedCredentials | undefined> {
+  const stored = await store.get();
+  if (stored) {
+    return { key: stored, source: 'secretStorage' };
+  }
+  const fromEnv = scpConfigFromEnvironment(env);
+  if (fromEnv.accessKey && fromEnv.secretKey) {
+    return { key: { accessKey: fromEnv.accessKey, secretKey: fromEnv.secretKey }, source: 'environment' };
+  }
+  const files = await readScpConfigFiles();
+  if (files.ok && files.value.accessKey && files.value.secretKey) {
+    return { key: { accessKey: files.value.accessKey, secretKey: files.value.secretKey }, source: 'scpConfig' };
+  }
+  return undefined;
+}

@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import type { AccessKey } from '../core/signing';
+
+/** The one key under which the extension keeps the access key pair in SecretStorage (the OS keychain). */
+const SECRET_ID = 'scpExplorer.accessKey';
+
+/**
+ * The access key pair in VS Code's SecretStorage, stored as one entry so the two halves change together.
+ * `onDidChange` also fires when another window changes it.
+ */
+export class CredentialStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly secrets: vscode.SecretStorage) {
+    this.subscription = secrets.onDidChange((event) => {
+      if (event.key === SECRET_ID) {
+        this.changed.fire();
+      }
+    });
+  }
+
+  async get(): Promise<AccessKey | undefined> {
+    const stored = await this.secrets.get(SECRET_ID);
+    if (!stored) {
+      return undefined;
+    }
+    try {
+      const parsed = JSON.parse(stored) as Partial<AccessKey>;
+      return parsed.accessKey && parsed.secretKey ? { accessKey: parsed.accessKey, secretKey: parsed.secretKey } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async save(key: AccessKey): Promise<void> {
+    await this.secrets.store(SECRET_ID, JSON.stringify({ accessKey: key.accessKey, secretKey: key.secretKey }));
+  }
+
+  async clear(): Promise<void> {
+    await this.secrets.delete(SECRET_ID);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

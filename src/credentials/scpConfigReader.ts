@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseScpConfig, type ConfigRead } from '../core/scpConfigFiles';
+
+/** `~/.scpconf` (on Windows `%USERPROFILE%\.scpconf`), where the official SCP tools keep their settings. */
+export function scpConfigDirectory(): string {
+  return join(homedir(), '.scpconf');
+}
+
+async function readIfPresent(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return undefined;
+    }
+    throw new Error(`${path} could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, { cause: error });
+  }
+}
+
+/** Reads both files; neither being there is an empty result, a broken one is an error that names the file. */
+export async function readScpConfigFiles(directory = scpConfigDirectory()): Promise<ConfigRead> {
+  try {
+    const [config, credentials] = await Promise.all([
+      readIfPresent(join(directory, 'config.json')),
+      readIfPresent(join(directory, 'credentials.json')),
+    ]);
+    const read = parseScpConfig(config, credentials);
+    return read.ok ? read : { ok: false, error: `${directory}: ${read.error}` };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}

@@ -1,0 +1,18 @@
+import type * as vscode from 'vscode';
+import type { RequestLogger, RequestRecord } from './api/signedTransport';
+
+/** One line per request in the output channel: what was asked and how it went; headers are never logged. */
+export function outputChannelRequestLogger(channel: vscode.LogOutputChannel): RequestLogger {
+  return {
+    request(record: RequestRecord): void {
+      const retry = record.retries > 0 ? `, retry ${record.retries}` : '';
+      const outcome = record.status !== undefined ? String(record.status) : (record.error ?? 'failed');
+      const line = `${record.method} ${record.target} → ${outcome} in ${record.durationMs} ms${retry}`;
+      if (record.error || (record.status !== undefined && record.status >= 400)) {
+        channel.warn(line);
+      } else {
+        channel.info(line);
+      }
+    },
+  };
+}

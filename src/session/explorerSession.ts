@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import { ScpClient } from '../api/scpClient';
+import { SignedTransport } from '../api/signedTransport';
+import { acceptLanguageFor, serviceBaseUrl } from '../core/endpoints';
+import { ScpError } from '../core/scpError';
+import { resolveCredentials } from '../credentials/credentialResolver';
+import type { CredentialStore } from '../credentials/credentialStore';
+import { outputChannelRequestLogger } from '../requestLog';
+import { CONNECTION_SETTINGS, affectsAny, readSettings } from '../settings';
+import { Connection } from './connection';
+
+export type SessionState =
+  | { kind: 'signedOut' }
+  | { kind: 'misconfigured'; error: ScpError }
+  | { kind: 'connected'; connection: Connection };
+
+/**
+ * Turns settings and keys into a connection, lazily and once until either changes. The tree asks `current()`;
+ * `onDidChange` tells it to start over with a new connection.
+ */
+export class ExplorerSession implements vscode.Disposable {
+  private state: Promise<SessionState> | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly store: CredentialStore,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly userAgent: string,
+  ) {
+    this.subscriptions = [
+      store.onDidChange(() => this.invalidate('the access key changed')),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affectsAny(event, CONNECTION_SETTINGS)) {
+          this.invalidate('connection settings changed');
+        }
+      }),
+    ];
+  }
+
+  current(): Promise<SessionState> {
+    this.state ??= this.connect();
+    return this.state;
+  }
+
+  invalidate(why: string): void {
+    this.log.info(`Reconnecting: ${why}.`);
+    this.state = undefined;
+    this.changed.fire();
+  }
+
+  private async connect(): Promise<SessionState> {
+    const settings = readSettings();
+    const virtualServer = serviceBaseUrl('virtualserver', settings);
+    const vpc = serviceBaseUrl('vpc', settings);
+    // Both URLs come from the same settings: they are valid or invalid together.
+    if (!virtualServer.ok || !vpc.ok) {
+      const message = virtualServer.ok ? (vpc.ok ? '' : vpc.error) : virtualServer.error;
+      this.log.error(`Settings: ${message}`);
+      return { kind: 'misconfigured', error: new ScpError('config', `${message} Fix it in the SCP Server Explorer settings.`) };
+    }
+    const credentials = await resolveCredentials(this.store);
+    if (!credentials) {
+      return { kind: 'signedOut' };
+    }
+    const transport = new SignedTransport({
+      credentials: credentials.key,
+      acceptLanguage: acceptLanguageFor(vscode.env.language, settings.acceptLanguage),
+      userAgent: this.userAgent,
+      timeoutMs: settings.requestTimeoutSeconds * 1000,
+      logger: outputChannelRequestLogger(this.log),
+    });
+    const client = new ScpClient(transport, {
+      virtualServerBaseUrl: virtualServer.value,
+      vpcBaseUrl: vpc.value,
+      apiVersion: settings.apiVersion,
+    });
+    const target = settings.endpoint ? new URL(virtualServer.value).host : `${settings.region} (${settings.environment})`;
+    this.log.info(`Connected to ${virtualServer.value} with the access key from ${credentials.source}.`);
+    return { kind: 'connected', connection: new Connection(client, credentials.source, target, this.log) };
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.changed.dispose();
+  }
+}

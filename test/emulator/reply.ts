@@ -1,0 +1,94 @@
+/**
+ * Writes one answer and records it in the request's log entry. Every way of answering goes through here.
+ */
+import type { ServerResponse } from 'node:http';
+import { errorsBody, plainTextBody, spring404Body, wafRejectedHtml, type RequestIds } from './errorBodies';
+import type { FailEvery } from './faults';
+import type { LoggedRequest } from './loggedRequest';
+
+const JSON_TYPE = 'application/json';
+
+export class Reply {
+  private settled = false;
+
+  constructor(
+    private readonly res: ServerResponse,
+    readonly entry: LoggedRequest,
+    private readonly ids: RequestIds,
+    private readonly onSettled: (entry: LoggedRequest) => void,
+  ) {}
+
+  get done(): boolean {
+    return this.settled;
+  }
+
+  noteFault(name: string): void {
+    this.entry.fault = this.entry.fault ? `${this.entry.fault},${name}` : name;
+  }
+
+  send(status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
+    if (!this.claim(status)) {
+      return;
+    }
+    this.res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(body, 'utf8')), ...headers });
+    this.res.end(body);
+  }
+
+  json(status: number, value: unknown): void {
+    this.send(status, JSON_TYPE, JSON.stringify(value));
+  }
+
+  errors(status: number, detail: string[], headers: Record<string, string> = {}, code?: string): void {
+    this.send(status, JSON_TYPE, errorsBody(status, detail, this.ids, code), headers);
+  }
+
+  spring404(path: string): void {
+    this.send(404, JSON_TYPE, spring404Body(path, this.ids));
+  }
+
+  /** A `failEvery` answer. */
+  failure(spec: FailEvery, path: string): void {
+    this.noteFault('failEvery');
+    const headers: Record<string, string> = spec.retryAfterSeconds !== undefined ? { 'Retry-After': String(spec.retryAfterSeconds) } : {};
+    const body = spec.body ?? (spec.status === 417 ? 'html' : 'errors');
+    switch (body) {
+      case 'html':
+        this.send(spec.status, 'text/html; charset=utf-8', wafRejectedHtml(this.ids.requestId.replace(/\D/g, '').slice(0, 19)), headers);
+        return;
+      case 'spring404':
+        this.send(spec.status, JSON_TYPE, spring404Body(path, this.ids), headers);
+        return;
+      case 'text':
+        this.send(spec.status, 'text/plain; charset=utf-8', plainTextBody(spec.status), headers);
+        return;
+      case 'errors':
+        this.errors(spec.status, [`simulated failure (status ${spec.status})`], headers);
+        return;
+    }
+  }
+
+  /** Announces the whole body, sends half of it, then destroys the socket. */
+  resetMidBody(body: string): void {
+    if (!this.claim(200)) {
+      return;
+    }
+    const bytes = Buffer.from(body, 'utf8');
+    this.res.writeHead(200, { 'Content-Type': JSON_TYPE, 'Content-Length': String(bytes.length) });
+    this.res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => this.res.destroy());
+  }
+
+  /** The request will never be answered (until the socket dies). */
+  leaveHanging(): void {
+    this.claim(0);
+  }
+
+  private claim(status: number): boolean {
+    if (this.settled) {
+      return false;
+    }
+    this.settled = true;
+    this.entry.status = status;
+    this.onSettled(this.entry);
+    return true;
+  }
+}

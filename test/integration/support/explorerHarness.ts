@@ -1,0 +1,82 @@
+// Drives the real extension inside the extension host: activates it, points it at an emulator through the real
+// settings and SecretStorage, and reads the tree the way VS Code does (getChildren + getTreeItem).
+import * as vscode from 'vscode';
+import type { ExplorerApi } from '../../../src/extension';
+
+export const EXTENSION_ID = 'scp-server-explorer.scp-server-explorer';
+
+export async function activateExplorer(): Promise<ExplorerApi> {
+  const extension = vscode.extensions.getExtension<ExplorerApi>(EXTENSION_ID);
+  if (!extension) {
+    throw new Error(`${EXTENSION_ID} is not loaded`);
+  }
+  return extension.activate();
+}
+
+export function settings(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('scpExplorer');
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await settings().update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Polls until `condition` holds; a test that waits for something that never happens fails with `what`. */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Points the extension at the emulator with stored keys, and waits for the reconnect that this causes. */
+export async function connectTo(api: ExplorerApi, url: string, accessKey: string, secretKey: string): Promise<void> {
+  await setSetting('endpoint', url);
+  await api.credentials.save({ accessKey, secretKey });
+  // Both changes reconnect through their change events; let those land before the explicit reconnect, so no
+  // late event restarts the tree in the middle of a test.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  api.session.invalidate('test connected to the emulator');
+  await api.tree.getChildren();
+}
+
+export interface Row {
+  node: unknown;
+  item: vscode.TreeItem;
+  label: string;
+  description: string;
+}
+
+function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+export async function rows(api: ExplorerApi, parent?: unknown): Promise<Row[]> {
+  const tree = api.tree as unknown as vscode.TreeDataProvider<unknown>;
+  const children = (await tree.getChildren(parent)) ?? [];
+  return Promise.all(
+    children.map(async (node) => {
+      const item = await tree.getTreeItem(node);
+      return { node, item, label: labelOf(item), description: String(item.description ?? '') };
+    }),
+  );
+}
+
+/** Every row of the tree, depth first, as `id` strings. */
+export async function allIds(api: ExplorerApi, parent?: unknown): Promise<string[]> {
+  const ids: string[] = [];
+  for (const row of await rows(api, parent)) {
+    ids.push(row.item.id ?? '');
+    if (row.item.collapsibleState !== vscode.TreeItemCollapsibleState.None) {
+      ids.push(...(await allIds(api, row.node)));
+    }
+  }
+  return ids;
+}
+
+export const isServerRow = (row: Row): boolean => (row.item.contextValue ?? '').startsWith('server;');
+export const isMessageRow = (row: Row): boolean => (row.item.contextValue ?? '').startsWith('message;');
+export const isLoadMoreRow = (row: Row): boolean => (row.item.contextValue ?? '').startsWith('loadMore;');
