@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerAccessKeyCommands } from './commands/accessKeyCommands';
 import { registerTreeCommands } from './commands/treeCommands';
+import { ConnectionStatusBar } from './connectionStatusBar';
 import { CredentialStore } from './credentials/credentialStore';
 import { ExplorerSession } from './session/explorerSession';
 import { affectsAny, readSettings } from './settings';
@@ -23,13 +24,15 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   const session = new ExplorerSession(credentials, log, `scp-server-explorer/${version} (VS Code ${vscode.version})`);
   const tree = new ServerTreeProvider(session);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
-  context.subscriptions.push(log, credentials, session, tree, view);
+  const statusBar = new ConnectionStatusBar();
+  context.subscriptions.push(log, credentials, session, tree, view, statusBar);
 
   // The view's welcome content and title buttons follow the state of the tree.
   context.subscriptions.push(
     tree.onDidChangeViewState((state) => {
       void vscode.commands.executeCommand('setContext', 'scpExplorer.viewState', state);
       view.description = describeConnection(tree.connection);
+      statusBar.show(tree.connection);
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsAny(event, ['groupBy'])) {

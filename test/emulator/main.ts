@@ -107,6 +107,20 @@ async function main(): Promise<void> {
   const options = parseCliArgs(process.argv.slice(2));
   const emulator = await startEmulator(options);
   emulator.faults.latencyMs = options.latencyMs;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    process.off('SIGINT', shutdown);
+    process.off('SIGTERM', shutdown);
+    console.log(`${signal}: stopping`);
+    emulator.stop().then(
+      () => console.log('stopped'),
+      (error: unknown) => {
+        console.error(error);
+        process.exitCode = 1;
+      },
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
   const url = emulator.url;
   console.log(
     [
@@ -120,17 +134,6 @@ async function main(): Promise<void> {
       'Requests must be signed (scp-api.md §1); unsigned ones get 401. Ctrl-C stops.',
     ].join('\n'),
   );
-  const shutdown = (signal: NodeJS.Signals): void => {
-    process.off('SIGINT', shutdown);
-    process.off('SIGTERM', shutdown);
-    console.log(`${signal}: stopping`);
-    emulator.stop().catch((error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    });
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
 }
 
 if (require.main === module) {

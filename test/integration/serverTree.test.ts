@@ -64,6 +64,7 @@ describe('server tree (against the emulator)', function () {
       [...byVpc.keys()].sort(),
     );
     assert.equal(top[top.length - 1].label, 'No VPC', 'servers without a VPC come last');
+    assert.equal(api.view.description, `${new URL(emulator.url).host} · key: VS Code`, 'where requests go and the key source');
     for (const vpcRow of top) {
       const expected = byVpc.get(vpcRow.label) ?? [];
       assert.equal(vpcRow.description, String(expected.length), `count of ${vpcRow.label}`);
