@@ -1,44 +1,33 @@
 import * as vscode from 'vscode';
-import { isGroupBy, type GroupBy } from './core/grouping';
+import { checkSettings, type CheckedSettings, type ExplorerSettings } from './core/settingsValidation';
 
-/** The extension's settings, read in one place with their defaults, so nothing else calls getConfiguration. */
+/** The extension's settings, read in one place and checked, so nothing else calls getConfiguration. */
 
 export const SECTION = 'scpExplorer';
-
-export interface ExplorerSettings {
-  region: string;
-  environment: string;
-  endpoint: string;
-  apiVersion: string;
-  acceptLanguage: string;
-  pageSize: number;
-  requestTimeoutSeconds: number;
-  groupBy: GroupBy;
-}
+export type { ExplorerSettings };
 
 /** Settings that change where or how requests are made: a change to one of them means a new connection. */
 export const CONNECTION_SETTINGS = ['region', 'environment', 'endpoint', 'apiVersion', 'acceptLanguage', 'requestTimeoutSeconds'];
 
-export const PAGE_SIZE_MIN = 1;
-export const PAGE_SIZE_MAX = 1000;
+const KEYS: (keyof ExplorerSettings)[] = [
+  'region',
+  'environment',
+  'endpoint',
+  'apiVersion',
+  'acceptLanguage',
+  'pageSize',
+  'requestTimeoutSeconds',
+  'groupBy',
+];
 
-function clamp(value: number, min: number, max: number, fallback: number): number {
-  return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
+/** The settings with any problem in them; region, environment and endpoint are checked when connecting. */
+export function readCheckedSettings(): CheckedSettings {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  return checkSettings(Object.fromEntries(KEYS.map((key) => [key, config.get(key)])));
 }
 
 export function readSettings(): ExplorerSettings {
-  const config = vscode.workspace.getConfiguration(SECTION);
-  const groupBy = config.get<string>('groupBy', 'vpcState');
-  return {
-    region: config.get<string>('region', 'kr-west1').trim(),
-    environment: config.get<string>('environment', 'e').trim(),
-    endpoint: config.get<string>('endpoint', '').trim(),
-    apiVersion: config.get<string>('apiVersion', 'virtualserver 1.1').trim(),
-    acceptLanguage: config.get<string>('acceptLanguage', 'auto'),
-    pageSize: clamp(config.get<number>('pageSize', 50), PAGE_SIZE_MIN, PAGE_SIZE_MAX, 50),
-    requestTimeoutSeconds: clamp(config.get<number>('requestTimeoutSeconds', 30), 1, 600, 30),
-    groupBy: isGroupBy(groupBy) ? groupBy : 'vpcState',
-  };
+  return readCheckedSettings().settings;
 }
 
 export function affectsAny(event: vscode.ConfigurationChangeEvent, keys: readonly string[]): boolean {

@@ -22,7 +22,6 @@ export function registerCommand(
           return undefined;
         }
         const message = error instanceof Error ? error.message : String(error);
-        log.error(`${id}: ${message}`);
         void showErrorWithLogs(message, log);
         return undefined;
       }
@@ -32,6 +31,8 @@ export function registerCommand(
 
 /** One notification per user action, with a way to the details. */
 export async function showErrorWithLogs(message: string, log: vscode.LogOutputChannel, ...actions: string[]): Promise<string | undefined> {
+  // Logged too, so the log holds everything the user was told (and a test can check none of it is secret).
+  log.error(`Shown: ${message}`);
   const choice = await vscode.window.showErrorMessage(message, ...actions, SHOW_LOGS);
   if (choice === SHOW_LOGS) {
     log.show(true);

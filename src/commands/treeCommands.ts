@@ -14,7 +14,7 @@ export const GROUP_BY_LABELS: Record<GroupBy, string> = {
 };
 
 /** A user action that failed says so once; the failure also stays in the tree as a message node. */
-async function reportFailure(tree: ServerTreeProvider, log: vscode.LogOutputChannel, outcome: LoadOutcome | undefined): Promise<void> {
+export async function reportFailure(tree: ServerTreeProvider, log: vscode.LogOutputChannel, outcome: LoadOutcome | undefined): Promise<void> {
   const error = tree.lastError;
   if (outcome === 'failed' && error) {
     const choice = await showErrorWithLogs(error.message, log, 'Retry');

@@ -14,7 +14,11 @@ export interface ResolvedCredentials {
  * Where the access key comes from, first match wins: what the user stored in VS Code; the environment variables
  * of the official SCP tools; the `~/.scpconf` files of those tools.
  */
-export async function resolveCredentials(store: CredentialStore, env: NodeJS.ProcessEnv = process.env): Promise<ResolvedCredentials | undefined> {
+export async function resolveCredentials(
+  store: CredentialStore,
+  warn: (message: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ResolvedCredentials | undefined> {
   const stored = await store.get();
   if (stored) {
     return { key: stored, source: 'secretStorage' };
@@ -24,7 +28,12 @@ export async function resolveCredentials(store: CredentialStore, env: NodeJS.Pro
     return { key: { accessKey: fromEnv.accessKey, secretKey: fromEnv.secretKey }, source: 'environment' };
   }
   const files = await readScpConfigFiles();
-  if (files.ok && files.value.accessKey && files.value.secretKey) {
+  if (!files.ok) {
+    // A broken file of another tool must not stop the extension: say why it was passed over.
+    warn(`The SCP config files were not used: ${files.error}`);
+    return undefined;
+  }
+  if (files.value.accessKey && files.value.secretKey) {
     return { key: { accessKey: files.value.accessKey, secretKey: files.value.secretKey }, source: 'scpConfig' };
   }
   return undefined;

@@ -6,7 +6,7 @@ import { ScpError } from '../core/scpError';
 import { resolveCredentials } from '../credentials/credentialResolver';
 import type { CredentialStore } from '../credentials/credentialStore';
 import { outputChannelRequestLogger } from '../requestLog';
-import { CONNECTION_SETTINGS, affectsAny, readSettings } from '../settings';
+import { CONNECTION_SETTINGS, affectsAny, readCheckedSettings } from '../settings';
 import { Connection } from './connection';
 
 export type SessionState =
@@ -23,6 +23,8 @@ export class ExplorerSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
+  /** The settings problems last reported, so the same ones are not shown again on every reconnect. */
+  private reportedProblems = '';
 
   constructor(
     private readonly store: CredentialStore,
@@ -50,8 +52,27 @@ export class ExplorerSession implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** Says once, as a warning with a way to the settings, what in the settings could not be used as written. */
+  reportSettingsProblems(): void {
+    const { problems } = readCheckedSettings();
+    const text = problems.join(' ');
+    if (text === this.reportedProblems) {
+      return;
+    }
+    this.reportedProblems = text;
+    if (problems.length > 0) {
+      problems.forEach((problem) => this.log.warn(`Settings: ${problem}`));
+      void vscode.window.showWarningMessage(text, 'Open Settings').then((choice) => {
+        if (choice) {
+          void vscode.commands.executeCommand('workbench.action.openSettings', 'scpExplorer');
+        }
+      });
+    }
+  }
+
   private async connect(): Promise<SessionState> {
-    const settings = readSettings();
+    this.reportSettingsProblems();
+    const { settings } = readCheckedSettings();
     const virtualServer = serviceBaseUrl('virtualserver', settings);
     const vpc = serviceBaseUrl('vpc', settings);
     // Both URLs come from the same settings: they are valid or invalid together.
@@ -60,7 +81,7 @@ export class ExplorerSession implements vscode.Disposable {
       this.log.error(`Settings: ${message}`);
       return { kind: 'misconfigured', error: new ScpError('config', `${message} Fix it in the SCP Server Explorer settings.`) };
     }
-    const credentials = await resolveCredentials(this.store);
+    const credentials = await resolveCredentials(this.store, (message) => this.log.warn(message));
     if (!credentials) {
       return { kind: 'signedOut' };
     }

@@ -38,7 +38,12 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private state: ViewState = 'loading';
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly explorer: ExplorerSession) {
+  /** `filters`: the query to start with (restored from the workspace), so the first request already uses it. */
+  constructor(
+    private readonly explorer: ExplorerSession,
+    filters: ServerFilters = {},
+  ) {
+    this.filters = filters;
     this.groupBy = readSettings().groupBy;
     this.subscriptions = [explorer.onDidChange(() => this.restart())];
   }
@@ -54,6 +59,11 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   /** The servers loaded so far, in the API's order. */
   get servers(): readonly Server[] {
     return this.listing?.servers ?? [];
+  }
+
+  /** VPC id → name, for labels and pickers; empty until the VPC list arrives, or when the key may not list VPCs. */
+  get knownVpcNames(): ReadonlyMap<string, string> {
+    return this.vpcNames;
   }
 
   get hasMore(): boolean {

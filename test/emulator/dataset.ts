@@ -124,7 +124,7 @@ function v4(ip: string): { ip_address: string; version: number } {
 }
 
 /** The fixture servers, in the order the dataset lists them. Keys name them for tests. */
-function buildFixtures(): Record<string, Server> {
+function buildFixtures() {
   let index = 0;
   const base = (name: string, overrides: Partial<Server>): Server => {
     index += 1;
@@ -240,15 +240,17 @@ function buildFixtures(): Record<string, Server> {
   };
 }
 
+export type FixtureKey = keyof ReturnType<typeof buildFixtures>;
+
 /** The fixtures by key, as `generateDataset` lists them first (fresh copies on every call). */
-export function fixtureServers(): Record<string, Server> {
+export function fixtureServers(): Record<FixtureKey, Server> {
   return buildFixtures();
 }
 
 /** Keys and ids of the fixtures, for tests: `FIXTURES.web01.id`, `FIXTURES.web01.name`… */
-export const FIXTURES: Readonly<Record<string, { id: string; name: string; state: string }>> = Object.freeze(
-  Object.fromEntries(Object.entries(buildFixtures()).map(([key, vm]) => [key, { id: vm.id, name: vm.name, state: vm.state }])),
-);
+export const FIXTURES = Object.freeze(
+  Object.fromEntries(Object.entries(buildFixtures()).map(([key, vm]) => [key, Object.freeze({ id: vm.id, name: vm.name, state: vm.state })])),
+) as Readonly<Record<FixtureKey, Readonly<{ id: string; name: string; state: string }>>>;
 export const FIXTURE_AUTO_SCALING_GROUP_ID = FIXTURE_ASG;
 
 /** The newest bulk server is created at most this long before this instant (a fixed time, so data never drifts). */

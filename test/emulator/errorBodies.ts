@@ -7,7 +7,8 @@ import { STATUS_CODES } from 'node:http';
 export interface ScpErrorEntry {
   code: string;
   title: string;
-  detail: string[];
+  /** Usually an array of strings; sometimes one string (scp-api.md §5). */
+  detail: string[] | string;
   status: number;
   request_id: string;
   global_request_id: string;
@@ -36,7 +37,7 @@ export interface RequestIds {
 }
 
 /** `{"errors":[{code,title,detail,status,request_id,global_request_id,links,related_resources,response}]}` */
-export function errorsBody(status: number, detail: string[], ids: RequestIds, code = errorCodeFor(status)): string {
+export function errorsBody(status: number, detail: string[] | string, ids: RequestIds, code = errorCodeFor(status)): string {
   const entry: ScpErrorEntry = {
     code,
     title: STATUS_CODES[status] ?? `HTTP ${status}`,

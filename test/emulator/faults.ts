@@ -11,15 +11,16 @@
 export type FaultPath = '/v1/servers' | '/v1/vpcs';
 
 /** What a `failEvery` answer carries. */
-export type FaultBody = 'errors' | 'html' | 'spring404' | 'text';
+export type FaultBody = 'errors' | 'errorsDetailString' | 'html' | 'spring404' | 'text';
 
 export interface FailEvery {
   /** Every n-th matching request fails (n = 1: every one; n = 3: the 3rd, 6th, …). Values below 1 count as 1. */
   n: number;
   /** The HTTP status to answer, e.g. 503, 502, 429, 417. */
   status: number;
-  /** The body: `errors` (the errors[] envelope, JSON), `html` (the WAF's "Request Rejected" page), `spring404`
-   *  (the Spring-style JSON), `text` (text/plain status line). Default: `html` for 417, else `errors`. */
+  /** The body: `errors` (the errors[] envelope, JSON), `errorsDetailString` (the same with `detail` as one string
+   *  instead of an array, as sometimes seen), `html` (the WAF's "Request Rejected" page), `spring404` (the
+   *  Spring-style JSON), `text` (text/plain status line). Default: `html` for 417, else `errors`. */
   body?: FaultBody;
   /** Adds `Retry-After: <seconds>` to the failing answers (e.g. with 429 or 503). */
   retryAfterSeconds?: number;

@@ -38,7 +38,7 @@ export class Reply {
     this.send(status, JSON_TYPE, JSON.stringify(value));
   }
 
-  errors(status: number, detail: string[], headers: Record<string, string> = {}, code?: string): void {
+  errors(status: number, detail: string[] | string, headers: Record<string, string> = {}, code?: string): void {
     this.send(status, JSON_TYPE, errorsBody(status, detail, this.ids, code), headers);
   }
 
@@ -63,6 +63,9 @@ export class Reply {
         return;
       case 'errors':
         this.errors(spec.status, [`simulated failure (status ${spec.status})`], headers);
+        return;
+      case 'errorsDetailString':
+        this.errors(spec.status, `simulated failure (status ${spec.status}): the detail is one string here, not an array`, headers);
         return;
     }
   }

@@ -159,10 +159,14 @@ export function orderServers(servers: readonly Server[], query: Pick<ServerListQ
   return { servers: ordered, positionOf };
 }
 
+/** Up to this many servers, every request filters and sorts afresh (a millisecond or two): changes show at once. */
+export const LIVE_ORDER_MAX_SERVERS = 5000;
+
 /**
  * Remembers the listing of recent queries, so that paging through 50,000 servers sorts once, not per page.
- * A first page (no marker) always recomputes, so a test that changed the data sees it on its next listing;
- * later pages reuse the order unless the `servers` array was replaced or changed length.
+ * Only for more than LIVE_ORDER_MAX_SERVERS servers: then a first page (no marker) recomputes, and the following
+ * pages (with a marker) reuse that order unless the `servers` array was replaced or changed length. So on a big
+ * dataset, a server changed in place in the middle of a paging walk keeps its old place until the next first page.
  */
 export class ListingCache {
   private readonly entries = new Map<string, { source: readonly Server[]; length: number; listing: OrderedListing }>();
@@ -170,6 +174,9 @@ export class ListingCache {
   constructor(private readonly capacity = 16) {}
 
   get(source: readonly Server[], query: ServerListQuery, continuing: boolean): OrderedListing {
+    if (source.length <= LIVE_ORDER_MAX_SERVERS) {
+      return orderServers(source, query);
+    }
     const cached = this.entries.get(query.orderKey);
     if (continuing && cached && cached.source === source && cached.length === source.length) {
       this.entries.delete(query.orderKey);

@@ -1,0 +1,174 @@
+import * as vscode from 'vscode';
+import type { Checked } from '../core/endpoints';
+import { autoScalingGroupChoices, serverTypeChoices, vpcChoices } from '../core/filterChoices';
+import { describeSort, describeValue } from '../core/filterDescription';
+import { checkId, checkIpFilter, checkOfferings, checkProductCategory, checkSort, checkText } from '../core/filterInput';
+import { FILTER_KEYS, hasActiveFilters, withOfferings, withoutFilters, withText, type FilterKey, type QueryKey } from '../core/filterState';
+import type { LoadOutcome } from '../core/serverListing';
+import { DEFAULT_SORT, type ServerFilters } from '../core/serverModel';
+import type { FilterStore } from '../filters/filterStore';
+import { GroupNode } from '../tree/groupNode';
+import type { ServerTreeProvider } from '../tree/serverTreeProvider';
+import { registerCommand } from './commandRegistry';
+import * as prompts from './filterPrompts';
+import { reportFailure } from './treeCommands';
+
+/** One palette command per query parameter. Its optional argument is the value, which skips the prompt. */
+interface TextFilterCommand {
+  id: string;
+  key: QueryKey;
+  check: (text: string) => Checked<string | undefined>;
+  prompt: (current: string | undefined) => Promise<prompts.Answer<string | undefined>>;
+}
+
+function textFilterCommands(tree: ServerTreeProvider): TextFilterCommand[] {
+  const idEntry = (what: string, example: string) => ({
+    label: `Enter a ${what}…`,
+    prompt: `The ${what}, e.g. ${example}`,
+    check: (text: string) => checkId(text, what),
+  });
+  return [
+    { id: 'scpExplorer.filterByName', key: 'name', check: checkText, prompt: prompts.promptName },
+    { id: 'scpExplorer.filterByIp', key: 'ip', check: checkIpFilter, prompt: prompts.promptIp },
+    { id: 'scpExplorer.filterByState', key: 'state', check: checkText, prompt: prompts.promptState },
+    {
+      id: 'scpExplorer.filterByProductCategory',
+      key: 'product_category',
+      check: checkProductCategory,
+      prompt: prompts.promptProductCategory,
+    },
+    {
+      id: 'scpExplorer.filterByVpc',
+      key: 'vpc_id',
+      check: (text) => checkId(text, 'VPC ID'),
+      prompt: (current) =>
+        prompts.pickOrEnter({
+          title: 'Filter by VPC',
+          placeHolder: 'Show the servers of this VPC',
+          current,
+          // The VPC list is cached per connection; without the permission to list VPCs, loaded servers still give ids.
+          choices: Promise.resolve(tree.connection?.vpcNamesOnce() ?? new Map<string, string>()).then((names) =>
+            vpcChoices(names, tree.servers),
+          ),
+          enter: idEntry('VPC ID', 'b1f0c0de7f3e4a51a9e1c2d3e4f50001'),
+          clearLabel: 'Any VPC (no filter)',
+        }),
+    },
+    {
+      id: 'scpExplorer.filterByServerType',
+      key: 'server_type_id',
+      check: (text) => checkId(text, 'server type ID'),
+      prompt: (current) =>
+        prompts.pickOrEnter({
+          title: 'Filter by server type',
+          placeHolder: 'Types of the loaded servers, or enter one',
+          current,
+          choices: serverTypeChoices(tree.servers),
+          enter: idEntry('server type ID', 's1v1m2'),
+          clearLabel: 'Any server type (no filter)',
+        }),
+    },
+    {
+      id: 'scpExplorer.filterByAutoScalingGroup',
+      key: 'auto_scaling_group_id',
+      check: (text) => checkId(text, 'auto-scaling group ID'),
+      prompt: (current) =>
+        prompts.pickOrEnter({
+          title: 'Filter by auto-scaling group',
+          placeHolder: 'Groups of the loaded servers, or enter an id',
+          current,
+          choices: autoScalingGroupChoices(tree.servers),
+          enter: idEntry('auto-scaling group ID', '2a3b4c5d-6e7f-4081-9a2b-3c4d5e6f7081'),
+          clearLabel: 'Any auto-scaling group (no filter)',
+        }),
+    },
+    { id: 'scpExplorer.sort', key: 'sort', check: checkSort, prompt: prompts.promptSort },
+  ];
+}
+
+const OFFERING_COMMAND = 'scpExplorer.filterByProductOffering';
+
+/** Edit Filters: every filter, in the order of the API's parameters, and the command that edits it. */
+const FILTER_MENU: Record<FilterKey, { label: string; id: string }> = {
+  name: { label: 'Name', id: 'scpExplorer.filterByName' },
+  ip: { label: 'IP address', id: 'scpExplorer.filterByIp' },
+  state: { label: 'State', id: 'scpExplorer.filterByState' },
+  product_category: { label: 'Product category', id: 'scpExplorer.filterByProductCategory' },
+  product_offering: { label: 'Product offering', id: OFFERING_COMMAND },
+  vpc_id: { label: 'VPC', id: 'scpExplorer.filterByVpc' },
+  server_type_id: { label: 'Server type', id: 'scpExplorer.filterByServerType' },
+  auto_scaling_group_id: { label: 'Auto-scaling group', id: 'scpExplorer.filterByAutoScalingGroup' },
+};
+
+/** A bad argument is a caller's mistake: say what is wrong, and send nothing. */
+function checked<T>(result: Checked<T>): T {
+  if (!result.ok) {
+    throw new Error(result.error);
+  }
+  return result.value;
+}
+
+export function registerFilterCommands(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  tree: ServerTreeProvider,
+  store: FilterStore,
+): void {
+  /** Stores the new query, then restarts paging from page one with it. */
+  const apply = async (next: ServerFilters): Promise<LoadOutcome | undefined> => {
+    await store.set(next);
+    const outcome = await tree.setQuery(store.current);
+    void reportFailure(tree, log, outcome);
+    return outcome;
+  };
+
+  const commands = textFilterCommands(tree);
+  for (const command of commands) {
+    registerCommand(context, log, command.id, async (value?: unknown) => {
+      if (typeof value === 'string') {
+        return apply(withText(store.current, command.key, checked(command.check(value))));
+      }
+      const answer = await command.prompt(store.current[command.key]);
+      return answer ? apply(withText(store.current, command.key, answer.value)) : undefined;
+    });
+  }
+
+  registerCommand(context, log, OFFERING_COMMAND, async (value?: unknown) => {
+    if (typeof value === 'string' || (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))) {
+      return apply(withOfferings(store.current, checked(checkOfferings(typeof value === 'string' ? [value] : (value as string[])))));
+    }
+    const answer = await prompts.promptProductOfferings(store.current.product_offering ?? []);
+    return answer ? apply(withOfferings(store.current, answer.value)) : undefined;
+  });
+
+  registerCommand(context, log, 'scpExplorer.clearFilters', () => apply(withoutFilters(store.current)));
+
+  registerCommand(context, log, 'scpExplorer.editFilters', async () => {
+    const current = store.current;
+    const names = tree.knownVpcNames;
+    const items: (vscode.QuickPickItem & { id?: string })[] = FILTER_KEYS.map((key) => ({
+      label: FILTER_MENU[key].label,
+      description: describeValue(current, key, names) ?? 'any',
+      id: FILTER_MENU[key].id,
+    }));
+    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: 'Sort', description: current.sort ? describeSort(current.sort) : `${describeSort(DEFAULT_SORT)} (default)`, id: 'scpExplorer.sort' });
+    if (hasActiveFilters(current)) {
+      items.push({ label: '$(clear-all) Clear Filters', description: 'show every server', id: 'scpExplorer.clearFilters' });
+    }
+    const picked = await vscode.window.showQuickPick(items, { title: 'Edit filters', placeHolder: 'Choose a filter to change' });
+    return picked?.id ? vscode.commands.executeCommand<LoadOutcome | undefined>(picked.id) : undefined;
+  });
+
+  // From the tree: the node says which VPC or state. Without one (a keybinding), ask like the palette command.
+  registerCommand(context, log, 'scpExplorer.filterToVpc', (node?: unknown) =>
+    node instanceof GroupNode && node.vpcId
+      ? apply(withText(store.current, 'vpc_id', node.vpcId))
+      : vscode.commands.executeCommand('scpExplorer.filterByVpc'),
+  );
+  registerCommand(context, log, 'scpExplorer.filterToState', (node?: unknown) =>
+    node instanceof GroupNode && node.group.key.kind === 'state'
+      ? apply(withText(store.current, 'state', node.group.key.state))
+      : vscode.commands.executeCommand('scpExplorer.filterByState'),
+  );
+}

@@ -1,0 +1,68 @@
+import { allIps, primaryIp } from './serverFacts';
+import type { Server } from './serverModel';
+
+/** What the copy commands put on the clipboard. One server: the value; several: one line per server. */
+
+export type CopyField = 'id' | 'name' | 'ip' | 'json';
+
+export interface CopyResult {
+  text: string;
+  /** Servers that gave a line. */
+  copied: number;
+  /** Servers left out because they have nothing to copy (no IP address). */
+  skipped: number;
+}
+
+/**
+ * The text for one field of the selected servers. With several servers each gives one line: IPs are the address
+ * the row shows (the one people connect to), JSON is one compact object per line (JSON Lines), so every line is
+ * one server whatever the field. Servers without an IP are left out of an IP copy and counted.
+ */
+export function copyText(servers: readonly Server[], field: CopyField): CopyResult {
+  if (field === 'json' && servers.length === 1) {
+    return { text: JSON.stringify(servers[0], null, 2), copied: 1, skipped: 0 };
+  }
+  const lines: string[] = [];
+  let skipped = 0;
+  for (const server of servers) {
+    const line =
+      field === 'id' ? server.id : field === 'name' ? server.name : field === 'ip' ? primaryIp(server) : JSON.stringify(server);
+    if (line === undefined) {
+      skipped++;
+    } else {
+      lines.push(line);
+    }
+  }
+  return { text: lines.join('\n'), copied: lines.length, skipped };
+}
+
+export interface IpChoice {
+  label: string;
+  description: string;
+  /** What is copied when this choice is taken. */
+  text: string;
+}
+
+/**
+ * The choices of Copy IP Address for a server with several addresses: each address labelled with its subnet, then
+ * "All addresses" (one per line). A server with one address has a single choice, copied without asking.
+ */
+export function ipChoices(server: Server): IpChoice[] {
+  const ips = allIps(server);
+  const choices: IpChoice[] = ips.map((entry) => ({
+    label: entry.ip,
+    description: [entry.subnet || 'unnamed subnet', entry.version === 6 || entry.ip.includes(':') ? 'IPv6' : ''].filter(Boolean).join(' · '),
+    text: entry.ip,
+  }));
+  if (choices.length > 1) {
+    choices.push({ label: 'All addresses', description: `${ips.length} addresses, one per line`, text: ips.map((entry) => entry.ip).join('\n') });
+  }
+  return choices;
+}
+
+/** A status-bar confirmation: what was copied, of how many servers. */
+export function copiedMessage(what: string, result: CopyResult, single?: string): string {
+  const of = result.copied === 1 && single ? ` of ${single}` : result.copied > 1 ? ` of ${result.copied} servers` : '';
+  const skipped = result.skipped > 0 ? ` (${result.skipped} without one)` : '';
+  return `Copied ${what}${of}${skipped}`;
+}

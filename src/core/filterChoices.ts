@@ -1,0 +1,79 @@
+import { compareVpcs } from './grouping';
+import { describeServerType } from './serverFacts';
+import type { Server } from './serverModel';
+
+/**
+ * What the filter pickers offer besides typing an id: the VPCs, server types and auto-scaling groups known from the
+ * VPC API and from the servers loaded so far. Pure, so the order and the labels are tested without VS Code.
+ */
+
+export interface Choice {
+  /** The query value. */
+  value: string;
+  label: string;
+  description: string;
+}
+
+function loadedCount(count: number): string {
+  return `${count} loaded`;
+}
+
+function countBy(servers: readonly Server[], keyOf: (server: Server) => string | null | undefined): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const server of servers) {
+    const key = keyOf(server);
+    if (key) {
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** Every VPC the VPC API listed or a loaded server is in; named ones by name, then those known only by id. */
+export function vpcChoices(vpcNames: ReadonlyMap<string, string>, servers: readonly Server[]): Choice[] {
+  const counts = countBy(servers, (server) => server.vpc_id);
+  const ids = [...new Set([...vpcNames.keys(), ...counts.keys()])].sort((a, b) => compareVpcs(a, b, vpcNames));
+  return ids.map((id) => {
+    const name = vpcNames.get(id);
+    const count = counts.get(id);
+    return {
+      value: id,
+      label: name ?? id,
+      description: [name ? id : 'name unknown', count ? loadedCount(count) : ''].filter(Boolean).join(' · '),
+    };
+  });
+}
+
+/** The server types of the loaded servers, by id, with their size; types without an id cannot be filtered on. */
+export function serverTypeChoices(servers: readonly Server[]): Choice[] {
+  const counts = countBy(servers, (server) => server.server_type?.id);
+  const sample = new Map<string, Server>();
+  for (const server of servers) {
+    const id = server.server_type?.id;
+    if (id && !sample.has(id)) {
+      sample.set(id, server);
+    }
+  }
+  return [...counts.keys()]
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+    .map((id) => {
+      const size = describeServerType(sample.get(id) as Server).split(' · ').slice(1).join(' · ');
+      return { value: id, label: id, description: [size, loadedCount(counts.get(id) ?? 0)].filter(Boolean).join(' · ') };
+    });
+}
+
+/** The auto-scaling groups of the loaded servers, most members first. */
+export function autoScalingGroupChoices(servers: readonly Server[]): Choice[] {
+  const counts = countBy(servers, (server) => server.auto_scaling_group_id);
+  return [...counts.entries()]
+    .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, count]) => ({ value: id, label: id, description: loadedCount(count) }));
+}
+
+/** Sort keys offered by Sort Servers…; the API accepts others, which can be given as the command's argument. */
+export const SORT_KEYS: readonly { key: string; label: string }[] = [
+  { key: 'created_at', label: 'Created' },
+  { key: 'modified_at', label: 'Modified' },
+  { key: 'name', label: 'Name' },
+  { key: 'state', label: 'State' },
+];

@@ -1,0 +1,156 @@
+import type { Checked } from './endpoints';
+import { DEFAULT_SORT, PRODUCT_CATEGORIES } from './serverModel';
+
+/**
+ * Checks what a user typed (or a command argument) before it becomes a query parameter. Each check answers the
+ * value to send (undefined = no filter) or a message that says what is wrong and what would work.
+ */
+
+const IPV4_HINT = 'Type an IPv4 address (10.10.1.11), its beginning (10.10.1.), a range such as 10.10.0.0/16 or 10.10.*, or an IPv6 address (fd00::11).';
+
+function octetProblem(octet: string): string | undefined {
+  if (!/^\d{1,3}$/.test(octet)) {
+    return `"${octet}" is not a number from 0 to 255.`;
+  }
+  if (Number(octet) > 255) {
+    return `${octet} is more than 255, the largest part of an IPv4 address.`;
+  }
+  if (octet.length > 1 && octet.startsWith('0')) {
+    return `"${octet}" has a leading zero: addresses are written without them (e.g. 10, not 010).`;
+  }
+  return undefined;
+}
+
+/** An IPv4 address or its beginning: up to four octets, with a trailing dot only after fewer than four. */
+function checkIpv4Prefix(text: string): Checked<string> {
+  const parts = text.split('.');
+  const trailingDot = parts[parts.length - 1] === '';
+  const octets = trailingDot ? parts.slice(0, -1) : parts;
+  if (octets.length > 4 || (octets.length === 4 && trailingDot)) {
+    return { ok: false, error: `"${text}" has more than four parts; an IPv4 address has four (10.10.1.11).` };
+  }
+  for (const octet of octets) {
+    const problem = octetProblem(octet);
+    if (problem) {
+      return { ok: false, error: problem };
+    }
+  }
+  return { ok: true, value: text };
+}
+
+/** An IPv6 address or its beginning: hex groups of up to four digits, at most one `::`. */
+function checkIpv6Prefix(text: string): Checked<string> {
+  if (!/^[0-9a-f:]+$/i.test(text) || (text.match(/::/g)?.length ?? 0) > 1 || text.includes(':::')) {
+    return { ok: false, error: `"${text}" is not an IPv6 address: use hex groups separated by colons, with at most one "::" (fd00:10::11).` };
+  }
+  const groups = text.split(':').filter((group) => group !== '');
+  if (groups.some((group) => group.length > 4) || groups.length > 8) {
+    return { ok: false, error: `"${text}" is not an IPv6 address: at most eight groups of up to four hex digits.` };
+  }
+  return { ok: true, value: text.toLowerCase() };
+}
+
+/**
+ * The `ip` filter. SCP matches addresses that begin with the value (the emulator does the same), so a CIDR range
+ * on an octet boundary or a `*` wildcard is turned into the beginning it means: `10.10.0.0/16` and `10.10.*` → `10.10.`.
+ */
+export function checkIpFilter(input: string): Checked<string | undefined> {
+  const text = input.trim();
+  if (text === '') {
+    return { ok: true, value: undefined };
+  }
+  const cidr = /^([^/]+)\/(\d{1,3})$/.exec(text);
+  if (cidr) {
+    const [, address, bitsText] = cidr;
+    const bits = Number(bitsText);
+    if (address.includes(':')) {
+      return { ok: false, error: `SCP matches the beginning of an address, not an IPv6 range: type the beginning instead (fd00:10:).` };
+    }
+    const checked = checkIpv4Prefix(address);
+    if (!checked.ok || address.split('.').length !== 4) {
+      return { ok: false, error: checked.ok ? `"${address}" in a range needs all four parts (10.10.0.0/16).` : checked.error };
+    }
+    if (bits > 32 || bits % 8 !== 0) {
+      return {
+        ok: false,
+        error: `/${bits} does not end on a dot, and SCP matches the beginning of an address, not a range: use /8, /16 or /24, or type the beginning (10.10.16.).`,
+      };
+    }
+    const kept = address.split('.').slice(0, bits / 8);
+    return { ok: true, value: bits === 32 ? address : bits === 0 ? undefined : `${kept.join('.')}.` };
+  }
+  if (text.includes('*')) {
+    const wildcard = /^((?:\d{1,3}\.){1,3})\*(?:\.\*)*$/.exec(text);
+    if (!wildcard) {
+      return { ok: false, error: `"${text}": a wildcard may only stand for the last parts (10.10.* or 10.10.*.*). ${IPV4_HINT}` };
+    }
+    return checkIpv4Prefix(wildcard[1]);
+  }
+  if (text.includes(':')) {
+    return checkIpv6Prefix(text);
+  }
+  if (/^[\d.]+$/.test(text)) {
+    if (text.startsWith('.') || text.includes('..')) {
+      return { ok: false, error: `"${text}" has an empty part. ${IPV4_HINT}` };
+    }
+    return checkIpv4Prefix(text);
+  }
+  return { ok: false, error: `"${text}" is not an IP address or the beginning of one. ${IPV4_HINT}` };
+}
+
+/** `created_at:desc,name` → checked terms; the API's default order is answered as undefined (nothing to send). */
+export function checkSort(input: string): Checked<string | undefined> {
+  const text = input.trim();
+  if (text === '') {
+    return { ok: true, value: undefined };
+  }
+  const seen = new Set<string>();
+  const terms: string[] = [];
+  for (const term of text.split(',').map((part) => part.trim())) {
+    const match = /^([a-z][a-z0-9_]*)(?::(asc|desc))?$/.exec(term);
+    if (!match) {
+      return { ok: false, error: `"${term}" is not a sort term: use key or key:asc / key:desc, e.g. name:asc or created_at:desc.` };
+    }
+    if (seen.has(match[1])) {
+      return { ok: false, error: `${match[1]} is sorted on twice.` };
+    }
+    seen.add(match[1]);
+    terms.push(term);
+  }
+  const sort = terms.join(',');
+  return { ok: true, value: sort === DEFAULT_SORT ? undefined : sort };
+}
+
+/** `compute`, `container`, or blank / `any` for no filter. */
+export function checkProductCategory(input: string): Checked<string | undefined> {
+  const text = input.trim().toLowerCase();
+  if (text === '' || text === 'any') {
+    return { ok: true, value: undefined };
+  }
+  return (PRODUCT_CATEGORIES as readonly string[]).includes(text)
+    ? { ok: true, value: text }
+    : { ok: false, error: `"${input.trim()}" is not a product category: use ${PRODUCT_CATEGORIES.join(' or ')}.` };
+}
+
+/** Offerings are API tokens (`virtual_server`); anything else would only come back as a 400. */
+export function checkOfferings(values: readonly string[]): Checked<string[]> {
+  const bad = values.map((value) => value.trim()).filter((value) => value !== '' && !/^[a-z0-9_]+$/.test(value));
+  return bad.length > 0
+    ? { ok: false, error: `"${bad[0]}" is not a product offering such as virtual_server, gpu_server, k8s_vm or k8s_gpu_vm.` }
+    : { ok: true, value: values.map((value) => value.trim()).filter((value) => value !== '') };
+}
+
+/** Ids (VPC, server type, auto-scaling group) are single tokens: a space means something was pasted wrong. */
+export function checkId(input: string, what: string): Checked<string | undefined> {
+  const text = input.trim();
+  if (text === '') {
+    return { ok: true, value: undefined };
+  }
+  return /\s/.test(text) ? { ok: false, error: `A ${what} has no spaces: "${text}" looks like more than one value.` } : { ok: true, value: text };
+}
+
+/** Names and states are matched as typed; only the ends are trimmed. */
+export function checkText(input: string): Checked<string | undefined> {
+  const text = input.trim();
+  return { ok: true, value: text === '' ? undefined : text };
+}

@@ -1,0 +1,90 @@
+import { isGroupBy, type GroupBy } from './grouping';
+
+/**
+ * The extension's settings as read from VS Code, checked. settings.json can hold anything whatever the schema says,
+ * so every value is checked here, a usable one is chosen, and each problem is said in words the user can act on.
+ */
+
+export interface ExplorerSettings {
+  region: string;
+  environment: string;
+  endpoint: string;
+  apiVersion: string;
+  acceptLanguage: string;
+  pageSize: number;
+  requestTimeoutSeconds: number;
+  groupBy: GroupBy;
+}
+
+export const DEFAULT_SETTINGS: ExplorerSettings = {
+  region: 'kr-west1',
+  environment: 'e',
+  endpoint: '',
+  apiVersion: 'virtualserver 1.1',
+  acceptLanguage: 'auto',
+  pageSize: 50,
+  requestTimeoutSeconds: 30,
+  groupBy: 'vpcState',
+};
+
+export const PAGE_SIZE_RANGE = { min: 1, max: 1000 };
+export const TIMEOUT_RANGE = { min: 1, max: 600 };
+
+export interface CheckedSettings {
+  settings: ExplorerSettings;
+  /** One sentence per setting that was not usable as written, naming it and what is used instead. */
+  problems: string[];
+}
+
+type Raw = Partial<Record<keyof ExplorerSettings, unknown>>;
+
+export function checkSettings(raw: Raw): CheckedSettings {
+  const problems: string[] = [];
+  const text = (key: keyof ExplorerSettings, fallback: string): string => {
+    const value = raw[key];
+    if (value === undefined || value === null) {
+      return fallback;
+    }
+    if (typeof value !== 'string') {
+      problems.push(`scpExplorer.${key} must be text (it is ${JSON.stringify(value)}); using "${fallback}".`);
+      return fallback;
+    }
+    return value.trim();
+  };
+  const whole = (key: keyof ExplorerSettings, range: { min: number; max: number }, fallback: number): number => {
+    const value = raw[key];
+    if (value === undefined || value === null) {
+      return fallback;
+    }
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < range.min || value > range.max) {
+      const used = typeof value === 'number' && Number.isFinite(value) ? Math.min(range.max, Math.max(range.min, Math.round(value))) : fallback;
+      problems.push(`scpExplorer.${key} must be a whole number from ${range.min} to ${range.max} (it is ${JSON.stringify(value)}); using ${used}.`);
+      return used;
+    }
+    return value;
+  };
+
+  const apiVersion = text('apiVersion', DEFAULT_SETTINGS.apiVersion);
+  const groupBy = text('groupBy', DEFAULT_SETTINGS.groupBy);
+  const acceptLanguage = text('acceptLanguage', DEFAULT_SETTINGS.acceptLanguage);
+  const settings: ExplorerSettings = {
+    region: text('region', DEFAULT_SETTINGS.region),
+    environment: text('environment', DEFAULT_SETTINGS.environment),
+    endpoint: text('endpoint', DEFAULT_SETTINGS.endpoint),
+    apiVersion: /^virtualserver \d+\.\d+$/.test(apiVersion) ? apiVersion : DEFAULT_SETTINGS.apiVersion,
+    acceptLanguage: ['auto', 'ko-KR', 'en-US'].includes(acceptLanguage) ? acceptLanguage : DEFAULT_SETTINGS.acceptLanguage,
+    pageSize: whole('pageSize', PAGE_SIZE_RANGE, DEFAULT_SETTINGS.pageSize),
+    requestTimeoutSeconds: whole('requestTimeoutSeconds', TIMEOUT_RANGE, DEFAULT_SETTINGS.requestTimeoutSeconds),
+    groupBy: isGroupBy(groupBy) ? groupBy : DEFAULT_SETTINGS.groupBy,
+  };
+  if (settings.apiVersion !== apiVersion) {
+    problems.push(`scpExplorer.apiVersion must look like "virtualserver 1.1" (it is "${apiVersion}"); using "${settings.apiVersion}".`);
+  }
+  if (settings.acceptLanguage !== acceptLanguage) {
+    problems.push(`scpExplorer.acceptLanguage must be auto, ko-KR or en-US (it is "${acceptLanguage}"); using auto.`);
+  }
+  if (settings.groupBy !== groupBy) {
+    problems.push(`scpExplorer.groupBy must be vpcState, stateVpc, vpc, state or none (it is "${groupBy}"); using vpcState.`);
+  }
+  return { settings, problems };
+}

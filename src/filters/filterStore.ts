@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import { deserializeFilters, serializeFilters } from '../core/filterState';
+import type { ServerFilters } from '../core/serverModel';
+
+/** The workspaceState key. Per workspace, because each project tends to look at its own VPC or servers. */
+export const FILTERS_STATE_KEY = 'scpExplorer.filters';
+
+/** What activation starts from: the filters stored for this workspace, checked key by key. */
+export function restoreFilters(memento: vscode.Memento): ServerFilters {
+  return deserializeFilters(memento.get<unknown>(FILTERS_STATE_KEY));
+}
+
+/** The current filters and sort, remembered in workspaceState so they survive a reload. */
+export class FilterStore implements vscode.Disposable {
+  private filters: ServerFilters;
+  private readonly changed = new vscode.EventEmitter<ServerFilters>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(readonly memento: vscode.Memento) {
+    this.filters = restoreFilters(memento);
+  }
+
+  get current(): ServerFilters {
+    return this.filters;
+  }
+
+  /** Stored before listeners hear of it, so a reload right after a change already finds it. */
+  async set(filters: ServerFilters): Promise<void> {
+    const stored = serializeFilters(filters);
+    this.filters = stored.filters;
+    await this.memento.update(FILTERS_STATE_KEY, stored);
+    this.changed.fire(this.filters);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

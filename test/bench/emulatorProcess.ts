@@ -1,0 +1,89 @@
+// The SCP emulator in a process of its own, for `npm run bench`: the benchmark runs inside the extension host, and
+// an emulator in that same process would put its dataset in the heap being measured and its JSON serialisation on
+// the event loop being timed. The bench suite forks this file and drives it over the IPC channel
+// (see emulatorClient.ts); it exits when that channel closes.
+import { ScpEmulator, type LoggedRequest } from '../emulator/scpEmulator';
+
+export type EmulatorRequest =
+  | { id: number; op: 'start'; serverCount: number; seed: number }
+  | { id: number; op: 'latency'; ms: number }
+  | { id: number; op: 'clear' }
+  | { id: number; op: 'counts' }
+  | { id: number; op: 'stop' };
+
+export interface RequestCounts {
+  /** `GET /v1/servers` (the list). */
+  list: number;
+  /** `GET /v1/vpcs`. */
+  vpc: number;
+  /** Every request, those two included. */
+  total: number;
+  /** The query of the last list request, as `key=value` pairs. */
+  lastListQuery: string[];
+  /**
+   * Milliseconds the emulator itself spent on the list requests (arrival to answer written, minus the configured
+   * latency): its query handling and JSON serialisation, which a real SCP does on its own servers.
+   */
+  listServerMs: number;
+}
+
+export type EmulatorReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+
+let emulator: ScpEmulator | undefined;
+/** Per answered list request since the last `clear`: ms from arrival to the answer, minus the latency knob. */
+let listServerMs: number[] = [];
+
+function onRequest(entry: LoggedRequest): void {
+  if (entry.path === '/v1/servers' && emulator) {
+    listServerMs.push(Math.max(0, Date.now() - entry.receivedAt - emulator.faults.latencyMs));
+  }
+}
+
+function counts(): RequestCounts {
+  const requests = emulator?.requests ?? [];
+  const list = requests.filter((r) => r.path === '/v1/servers');
+  return {
+    list: list.length,
+    vpc: requests.filter((r) => r.path === '/v1/vpcs').length,
+    total: requests.length,
+    lastListQuery: (list[list.length - 1]?.query ?? []).map(([key, value]) => `${key}=${value}`),
+    listServerMs: listServerMs.reduce((sum, ms) => sum + ms, 0),
+  };
+}
+
+async function handle(request: EmulatorRequest): Promise<unknown> {
+  switch (request.op) {
+    case 'start': {
+      if (emulator) {
+        throw new Error('already started');
+      }
+      emulator = new ScpEmulator({ serverCount: request.serverCount, seed: request.seed, onRequest });
+      const url = await emulator.start();
+      return { url, servers: emulator.servers.length, vpcs: emulator.vpcs.length };
+    }
+    case 'latency':
+      if (emulator) {
+        emulator.faults.latencyMs = request.ms;
+      }
+      return undefined;
+    case 'clear':
+      emulator?.clearRequests();
+      listServerMs = [];
+      return undefined;
+    case 'counts':
+      return counts();
+    case 'stop':
+      await emulator?.stop();
+      emulator = undefined;
+      setImmediate(() => process.exit(0));
+      return undefined;
+  }
+}
+
+process.on('message', (message: EmulatorRequest) => {
+  handle(message).then(
+    (value) => process.send?.({ id: message.id, ok: true, value } satisfies EmulatorReply),
+    (error: unknown) => process.send?.({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies EmulatorReply),
+  );
+});
+process.on('disconnect', () => process.exit(0));
