@@ -36,6 +36,11 @@ export interface CodeServerOptions {
   readonly settings?: Readonly<Record<string, unknown>>;
   /** A VS Code display language such as `ko`; see writeDisplayLanguage. */
   readonly displayLanguage?: string;
+  /**
+   * The extensions folder, e.g. one that installExtension filled; the caller owns it (stop() leaves it).
+   * Default: an empty folder in the scratch folder.
+   */
+  readonly extensionsDir?: string;
   /** Extra environment for code-server and so for the extension host, which inherits it. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Each line code-server prints; by default kept only for the error message of a failed start. */
@@ -49,6 +54,7 @@ export interface CodeServer {
   readonly authority: string;
   readonly baseUrl: string;
   readonly userDataDir: string;
+  readonly extensionsDir: string;
   readonly scratchDir: string;
   /** The last lines code-server printed, for error messages. */
   recentOutput(): string;
@@ -166,7 +172,7 @@ function codeServerEnv(scratchDir: string, runId: string, extra: Readonly<Record
 async function startOnce(options: CodeServerOptions, port: number): Promise<CodeServer> {
   const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scp-explorer-code-server-'));
   const userDataDir = path.join(scratchDir, 'user-data');
-  const extensionsDir = path.join(scratchDir, 'extensions');
+  const extensionsDir = options.extensionsDir ? path.resolve(options.extensionsDir) : path.join(scratchDir, 'extensions');
   for (const dir of [userDataDir, extensionsDir, path.join(scratchDir, 'xdg', 'config'), path.join(scratchDir, 'xdg', 'data'), path.join(scratchDir, 'xdg', 'cache')]) {
     fs.mkdirSync(dir, { recursive: true });
   }
@@ -262,6 +268,7 @@ async function startOnce(options: CodeServerOptions, port: number): Promise<Code
     authority: `127.0.0.1:${port}`,
     baseUrl,
     userDataDir,
+    extensionsDir,
     scratchDir,
     recentOutput: () => recent.join('\n'),
     exited,
@@ -290,6 +297,70 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     }
   }
   throw lastError;
+}
+
+export interface InstallExtensionOptions {
+  readonly tools: ToolsPaths;
+  /** The .vsix file to install. */
+  readonly vsix: string;
+  /** Where to install it: pass the same folder to startCodeServer's `extensionsDir`. */
+  readonly extensionsDir: string;
+  /** Default 120 s. */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * `code --install-extension x.vsix`, done by code-server's own CLI (the same entry.js, no server started) with
+ * a scratch user-data and XDG folder that is removed again. Resolves with what it printed; rejects when it exits
+ * non-zero, does not report success, or takes longer than the timeout (its process group is stopped then).
+ */
+export async function installExtension(options: InstallExtensionOptions): Promise<string> {
+  const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scp-explorer-install-'));
+  const userDataDir = path.join(scratchDir, 'user-data');
+  const extensionsDir = path.resolve(options.extensionsDir);
+  for (const dir of [userDataDir, extensionsDir, path.join(scratchDir, 'xdg', 'config'), path.join(scratchDir, 'xdg', 'data'), path.join(scratchDir, 'xdg', 'cache')]) {
+    fs.mkdirSync(dir, { recursive: true });
+  }
+  const vsix = path.resolve(options.vsix);
+  const runId = randomUUID();
+  const child = spawn(
+    options.tools.node,
+    [options.tools.codeServerEntry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix],
+    { cwd: scratchDir, env: codeServerEnv(scratchDir, runId, {}), detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const pgid = child.pid;
+  const onProcessExit = (): void => {
+    if (pgid) {
+      killProcessGroupNow(pgid);
+    }
+    killProcessesWithEnvMarker(RUN_MARKER, runId);
+    fs.rmSync(scratchDir, { recursive: true, force: true });
+  };
+  process.on('exit', onProcessExit);
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const result = await new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve(`timed out after ${timeoutMs} ms`), timeoutMs);
+      child.on('error', (error) => resolve(`could not start: ${error.message}`));
+      child.on('exit', (code, signal) => resolve(code === 0 ? 'ok' : `exit ${code ?? signal}`));
+    });
+    if (result !== 'ok' || !/successfully installed/i.test(output)) {
+      throw new Error(`code-server --install-extension ${vsix} failed (${result}):\n${output.trim()}`);
+    }
+    return output.trim();
+  } finally {
+    clearTimeout(timer);
+    if (pgid) {
+      await stopProcessGroup(pgid);
+    }
+    killProcessesWithEnvMarker(RUN_MARKER, runId);
+    await fs.promises.rm(scratchDir, { recursive: true, force: true, maxRetries: 3 });
+    process.removeListener('exit', onProcessExit);
+  }
 }
 
 /** `vscode-remote://127.0.0.1:PORT/abs/path`, for the payload of the workbench URL. */

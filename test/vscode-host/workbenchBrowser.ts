@@ -26,6 +26,8 @@ export interface PlaywrightPage {
   addInitScript(script: string): Promise<void>;
   screenshot(options: { path: string; fullPage?: boolean }): Promise<Buffer>;
   locator(selector: string): PlaywrightLocator;
+  /** Evaluates a JavaScript expression in the page (a string: this project compiles without the DOM types). */
+  evaluate<T>(expression: string): Promise<T>;
   waitForSelector(selector: string, options?: { timeout?: number; state?: 'attached' | 'visible' }): Promise<unknown>;
   waitForTimeout(ms: number): Promise<void>;
   readonly mouse: { move(x: number, y: number): Promise<void> };

@@ -1,0 +1,505 @@
+// `npm run test:vsix`: the packaged extension, checked as a user gets it.
+//
+//   node out/test/vscode-host/checkVsix.js [--vsix FILE] [--screenshot FILE.png] [--min-rows N] [--servers N]
+//                                          [--contents-only]
+//
+// 1. Packages the extension the way `npm run package` does (the same vsce flags, from package.json's "package"
+//    script; vsce runs `vscode:prepublish`, the production bundle), into a scratch folder. `--vsix FILE` checks
+//    that file instead.
+// 2. Lists the vsix (its zip central directory, read here) and fails on sources, tests, source maps,
+//    node_modules, build or CI folders, and on anything not on the allow-list below; checks that the manifest's
+//    `main` and the media it names are inside, and that the bundle is the production one.
+// 3. Installs it with code-server `--install-extension` into a scratch extensions folder, starts code-server on that
+//    folder without extensionDevelopmentPath (so the installed copy is the one that runs), with the SCP emulator as
+//    `scpExplorer.endpoint` and the demo keys in SCP_TF_ACCESS_KEY/SCP_TF_SECRET_KEY, opens the workbench in headless
+//    chromium, clicks the SCP activity-bar entry and waits for at least --min-rows (default 10) tree rows that are
+//    emulator servers. `--contents-only` stops after step 2.
+// code-server, chromium and the emulator are stopped and the scratch folders removed however it ends. The last
+// line is `N passed, N failed`; the exit code is 0 only when every check passed.
+// Needs the tools of install.sh (SCP_EXPLORER_TOOLS as there) and `npm run compile-tests`.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, ScpEmulator } from '../emulator/scpEmulator';
+import { installExtension, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
+import { stopProcessGroup } from './processGroup';
+import { assertToolsInstalled, repositoryRoot, resolveToolsPaths } from './toolsPaths';
+import { clickActivityBarEntry, launchWorkbenchBrowser, waitForWorkbench, type PlaywrightPage, type WorkbenchBrowser } from './workbenchBrowser';
+
+// ---------------------------------------------------------------------------------------------------------------
+// The vsix contents
+
+/** What may be in the vsix: the bundle, the manifest and its translations, icons, readme, changelog, licence. */
+export const ALLOWED_VSIX_ENTRIES: readonly RegExp[] = [
+  /^\[Content_Types\]\.xml$/,
+  /^extension\.vsixmanifest$/,
+  /^extension\/package\.json$/,
+  /^extension\/package\.nls(\.[a-z]{2,3}(-[a-z0-9]+)*)?\.json$/i,
+  /^extension\/l10n\/bundle\.l10n(\.[a-z]{2,3}(-[a-z0-9]+)*)?\.json$/i,
+  /^extension\/dist\/extension\.js$/,
+  /^extension\/media\/[^/]+\.(svg|png)$/i,
+  /^extension\/readme(\.[a-z]{2,3}(-[a-z0-9]+)*)?\.md$/i,
+  /^extension\/changelog\.md$/i,
+  /^extension\/license(\.txt|\.md)?$/i,
+];
+
+/** Entries that must never ship, with the reason printed for them. Checked before the allow-list. */
+export const FORBIDDEN_VSIX_ENTRIES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(^|\/)node_modules\//, 'node_modules'],
+  [/\.map$/i, 'source map'],
+  [/\.[cm]?tsx?$/i, 'TypeScript source'],
+  [/^extension\/src\//, 'sources (src/)'],
+  [/^extension\/out\//, 'compiled tests (out/)'],
+  [/^extension\/(test|tests|\.vscode-test)\//, 'tests (test/)'],
+  [/(^|\/)[^/]*[.-](test|spec)\.[cm]?[jt]s$/i, 'a test file'],
+  [/^extension\/\.ci(\/|$)|^extension\/\.github\//, 'CI files'],
+  [/^extension\/bench-results\//, 'benchmark results'],
+  [/\.vsix$/i, 'a vsix inside the vsix'],
+  [/^extension\/media\/screenshots\//, 'README screenshots'],
+];
+
+export interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly localHeaderOffset: number;
+}
+
+/** The entries of a zip file, from its central directory (no zip64: a vsix of this size never needs it). */
+export function readZipEntries(zip: Buffer): ZipEntry[] {
+  const EOCD = 0x06054b50;
+  let eocd = -1;
+  for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 0xffff); at--) {
+    if (zip.readUInt32LE(at) === EOCD) {
+      eocd = at;
+      break;
+    }
+  }
+  if (eocd < 0) {
+    throw new Error('not a zip file (no end of central directory record)');
+  }
+  const count = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) {
+      throw new Error(`corrupt zip central directory at entry ${i}`);
+    }
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    entries.push({
+      method: zip.readUInt16LE(at + 10),
+      compressedSize: zip.readUInt32LE(at + 20),
+      size: zip.readUInt32LE(at + 24),
+      localHeaderOffset: zip.readUInt32LE(at + 42),
+      name: zip.toString('utf8', at + 46, at + 46 + nameLength),
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** The uncompressed bytes of one entry (stored or deflated). */
+export function readZipEntry(zip: Buffer, entry: ZipEntry): Buffer {
+  const at = entry.localHeaderOffset;
+  if (zip.readUInt32LE(at) !== 0x04034b50) {
+    throw new Error(`corrupt zip local header for ${entry.name}`);
+  }
+  const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+  const data = zip.subarray(start, start + entry.compressedSize);
+  if (entry.method === 0) {
+    return Buffer.from(data);
+  }
+  if (entry.method === 8) {
+    return inflateRawSync(data);
+  }
+  throw new Error(`${entry.name}: unsupported zip compression method ${entry.method}`);
+}
+
+export interface VsixContentsVerdict {
+  /** Entries that must never ship, with why. */
+  readonly forbidden: ReadonlyArray<{ readonly name: string; readonly reason: string }>;
+  /** Entries that are not forbidden but not on the allow-list either. */
+  readonly notAllowed: readonly string[];
+}
+
+export function judgeVsixEntries(names: readonly string[]): VsixContentsVerdict {
+  const forbidden: { name: string; reason: string }[] = [];
+  const notAllowed: string[] = [];
+  for (const name of names) {
+    if (name.endsWith('/')) {
+      continue; // a directory entry (vsce writes none, other zip tools do)
+    }
+    const hit = FORBIDDEN_VSIX_ENTRIES.find(([pattern]) => pattern.test(name));
+    if (hit) {
+      forbidden.push({ name, reason: hit[1] });
+    } else if (!ALLOWED_VSIX_ENTRIES.some((pattern) => pattern.test(name))) {
+      notAllowed.push(name);
+    }
+  }
+  return { forbidden, notAllowed };
+}
+
+interface PackedManifest {
+  name?: string;
+  publisher?: string;
+  version?: string;
+  main?: string;
+}
+
+/** Problems with what the packed manifest points at: its `main`, the media files it names, the bundle's build. */
+export function manifestProblems(zip: Buffer, entries: readonly ZipEntry[]): string[] {
+  const byName = new Map(entries.map((entry) => [entry.name, entry]));
+  const manifestEntry = byName.get('extension/package.json');
+  if (!manifestEntry) {
+    return ['extension/package.json is missing'];
+  }
+  const text = readZipEntry(zip, manifestEntry).toString('utf8');
+  const manifest = JSON.parse(text) as PackedManifest;
+  const problems: string[] = [];
+  const inVsix = (relative: string): string => `extension/${path.posix.normalize(relative.replace(/^\.\//, ''))}`;
+  if (!manifest.main) {
+    problems.push('package.json has no "main"');
+  } else {
+    const main = byName.get(inVsix(manifest.main)) ?? byName.get(`${inVsix(manifest.main)}.js`);
+    if (!main) {
+      problems.push(`"main" ${manifest.main} is not in the vsix`);
+    } else if (/\/\/# sourceMappingURL=/.test(readZipEntry(zip, main).toString('utf8'))) {
+      problems.push(`${main.name} is a development build (it has a sourceMappingURL): vscode:prepublish should make the production bundle`);
+    }
+  }
+  // Every media file the manifest names (icon, view container icons, ...) must be packed.
+  for (const match of text.matchAll(/"((?:\.\/)?media\/[^"]+\.(?:svg|png))"/g)) {
+    if (!byName.has(inVsix(match[1]))) {
+      problems.push(`package.json names ${match[1]}, which is not in the vsix`);
+    }
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Running it
+
+interface Options {
+  vsix?: string;
+  screenshot?: string;
+  minRows: number;
+  servers: number;
+  contentsOnly: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const options: Options = { minRows: 10, servers: 120, contentsOnly: false };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = (): string => {
+      const next = inline ?? argv[++i];
+      if (next === undefined) {
+        throw new Error(`${flag} needs a value`);
+      }
+      return next;
+    };
+    const count = (): number => {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1) {
+        throw new Error(`${flag} needs a whole number above 0`);
+      }
+      return n;
+    };
+    if (flag === '--vsix') {
+      options.vsix = path.resolve(value());
+    } else if (flag === '--screenshot') {
+      options.screenshot = path.resolve(value());
+    } else if (flag === '--min-rows') {
+      options.minRows = count();
+    } else if (flag === '--servers') {
+      options.servers = count();
+    } else if (flag === '--contents-only') {
+      options.contentsOnly = true;
+    } else {
+      throw new Error(`unknown argument ${argv[i]}; see the comment at the top of test/vscode-host/checkVsix.ts`);
+    }
+  }
+  return options;
+}
+
+/** The arguments of package.json's `package` script after `vsce`, with its --out replaced by `out`. */
+export function vscePackageArgs(packageScript: string, out: string): string[] {
+  const words = packageScript.trim().split(/\s+/);
+  if (words[0] !== 'vsce' || words[1] !== 'package') {
+    throw new Error(`package.json "package" script is not \`vsce package …\`: ${packageScript}`);
+  }
+  const args: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    if (words[i] === '--out' || words[i] === '-o') {
+      i++; // and its value
+    } else if (!words[i].startsWith('--out=')) {
+      args.push(words[i]);
+    }
+  }
+  return [...args, '--out', out];
+}
+
+/** Runs vsce like `npm run package`, but into `out`; rejects with vsce's output when it fails. */
+async function packageVsix(root: string, out: string, timeoutMs = 300_000): Promise<void> {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const script = manifest.scripts?.package;
+  if (!script) {
+    throw new Error('package.json has no "package" script');
+  }
+  const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
+  if (!fs.existsSync(vsce)) {
+    throw new Error(`${vsce} is missing: run npm install`);
+  }
+  const args = vscePackageArgs(script, out);
+  console.log(`$ vsce ${args.join(' ')}`);
+  // Its own process group, so a timeout also stops the prepublish build it started.
+  const child = spawn(vsce, args, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  let timer: NodeJS.Timeout | undefined;
+  const result = await new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`timed out after ${timeoutMs} ms`), timeoutMs);
+    child.on('error', (error) => resolve(`could not start: ${error.message}`));
+    child.on('exit', (code, signal) => resolve(code === 0 ? 'ok' : `exit ${code ?? signal}`));
+  });
+  clearTimeout(timer);
+  if (child.pid) {
+    await stopProcessGroup(child.pid, 1000);
+  }
+  if (result !== 'ok' || !fs.existsSync(out)) {
+    throw new Error(`vsce package failed (${result}):\n${output.trim()}`);
+  }
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB (${bytes} bytes)` : `${bytes} bytes`;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** aria-labels of the tree rows in the side bar, and its visible text (for the report when no rows come). */
+async function sideBarState(page: PlaywrightPage): Promise<{ labels: string[]; text: string }> {
+  return page.evaluate<{ labels: string[]; text: string }>(`(() => {
+    const bar = document.querySelector('.part.sidebar');
+    const rows = bar ? Array.from(bar.querySelectorAll('.monaco-list-row')) : [];
+    return { labels: rows.map((row) => row.getAttribute('aria-label') || ''), text: bar ? bar.innerText : '(no side bar)' };
+  })()`);
+}
+
+/** Rows whose aria-label is `<name>, <state>, …` of a server in the emulator's dataset. */
+export function emulatorServerRows(labels: readonly string[], servers: ReadonlyArray<{ name: string; state: string }>): string[] {
+  const prefixes = new Set(servers.filter((server) => server.name).map((server) => `${server.name}, ${server.state}, `));
+  return labels.filter((label) => [...prefixes].some((prefix) => label.startsWith(prefix)));
+}
+
+class Checks {
+  passed = 0;
+  failed = 0;
+  pass(name: string, detail = ''): void {
+    this.passed++;
+    console.log(`✔ ${name}${detail ? ` — ${detail}` : ''}`);
+  }
+  fail(name: string, detail: string): void {
+    this.failed++;
+    console.log(`✘ ${name}\n${detail.replace(/^/gm, '    ')}`);
+  }
+}
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2));
+  const root = repositoryRoot();
+  const checks = new Checks();
+  const startedAt = Date.now();
+  const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scp-explorer-vsix-check-'));
+  let emulator: ScpEmulator | undefined;
+  let server: CodeServer | undefined;
+  let browser: WorkbenchBrowser | undefined;
+  let cleaning: Promise<void> | undefined;
+  const cleanUp = (): Promise<void> =>
+    (cleaning ??= (async () => {
+      // The browser first: with code-server gone it would only log reconnection attempts.
+      await browser?.close().catch(() => undefined);
+      await server?.stop().catch(() => undefined);
+      await emulator?.stop().catch(() => undefined);
+      await fs.promises.rm(scratchDir, { recursive: true, force: true, maxRetries: 3 });
+    })());
+  // Ctrl+C or a kill: clean up before going (Node would exit without it, leaving code-server and chromium).
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => {
+      console.error(`${signal}: stopping`);
+      void cleanUp().finally(() => process.exit(code));
+    });
+  }
+
+  try {
+    // 1. Package (or take the given vsix).
+    let vsix = options.vsix;
+    if (vsix) {
+      if (fs.existsSync(vsix)) {
+        checks.pass('vsix given', vsix);
+      } else {
+        checks.fail('vsix given', `${vsix} does not exist`);
+        return 1;
+      }
+    } else {
+      vsix = path.join(scratchDir, 'scp-server-explorer.vsix');
+      const packagingStarted = Date.now();
+      try {
+        await packageVsix(root, vsix);
+        checks.pass('vsce package', `${((Date.now() - packagingStarted) / 1000).toFixed(1)} s`);
+      } catch (error) {
+        checks.fail('vsce package', (error as Error).message);
+        return 1;
+      }
+    }
+
+    // 2. Its contents.
+    const zip = fs.readFileSync(vsix);
+    let entries: ZipEntry[];
+    try {
+      entries = readZipEntries(zip);
+    } catch (error) {
+      checks.fail('vsix is a zip', (error as Error).message);
+      return 1;
+    }
+    console.log(`vsix: ${formatSize(zip.length)}, ${entries.length} files:`);
+    for (const entry of entries) {
+      console.log(`  ${entry.name.padEnd(40)} ${formatSize(entry.size)}`);
+    }
+    const verdict = judgeVsixEntries(entries.map((entry) => entry.name));
+    if (verdict.forbidden.length === 0) {
+      checks.pass('no sources, tests, source maps or node_modules in the vsix');
+    } else {
+      checks.fail(
+        'no sources, tests, source maps or node_modules in the vsix',
+        verdict.forbidden.map((hit) => `${hit.name}: ${hit.reason}`).join('\n') + '\nFix .vscodeignore.',
+      );
+    }
+    if (verdict.notAllowed.length === 0) {
+      checks.pass('every vsix entry is on the allow-list');
+    } else {
+      checks.fail(
+        'every vsix entry is on the allow-list',
+        `${verdict.notAllowed.join('\n')}\nFix .vscodeignore, or ALLOWED_VSIX_ENTRIES in test/vscode-host/checkVsix.ts if it belongs in the extension.`,
+      );
+    }
+    const problems = manifestProblems(zip, entries);
+    if (problems.length === 0) {
+      checks.pass('the manifest\'s main and media are packed, production bundle');
+    } else {
+      checks.fail('the manifest\'s main and media are packed, production bundle', problems.join('\n'));
+    }
+    if (options.contentsOnly) {
+      return checks.failed === 0 ? 0 : 1;
+    }
+
+    // 3. Install it and see the view render the emulator's servers.
+    const tools = resolveToolsPaths();
+    assertToolsInstalled(tools);
+    const extensionsDir = path.join(scratchDir, 'extensions');
+    const manifestEntry = entries.find((entry) => entry.name === 'extension/package.json');
+    const manifest = manifestEntry ? (JSON.parse(readZipEntry(zip, manifestEntry).toString('utf8')) as PackedManifest) : {};
+    const extensionId = `${manifest.publisher}.${manifest.name}`;
+    try {
+      const output = await installExtension({ tools, vsix, extensionsDir });
+      const installedDir = path.join(extensionsDir, `${extensionId}-${manifest.version}`.toLowerCase());
+      if (!fs.existsSync(path.join(installedDir, 'package.json'))) {
+        throw new Error(`${output}\nbut ${installedDir}/package.json is not there; the extensions folder holds: ${fs.readdirSync(extensionsDir).join(', ')}`);
+      }
+      checks.pass('code-server --install-extension', `${output.split('\n').pop() ?? ''} → ${path.basename(installedDir)}`);
+    } catch (error) {
+      checks.fail('code-server --install-extension', (error as Error).message);
+      return 1;
+    }
+
+    emulator = new ScpEmulator({ serverCount: options.servers });
+    await emulator.start();
+    const codeServerOutput: string[] = [];
+    server = await startCodeServer({
+      tools,
+      extensionsDir, // the installed copy, and no extensionDevelopmentPath: what a user runs
+      settings: { 'scpExplorer.endpoint': emulator.url, 'scpExplorer.groupBy': 'none' },
+      env: { SCP_TF_ACCESS_KEY: DEMO_ACCESS_KEY, SCP_TF_SECRET_KEY: DEMO_SECRET_KEY },
+      onOutput: (line) => codeServerOutput.push(line),
+    });
+    browser = await launchWorkbenchBrowser({ tools });
+    const page = browser.page;
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const folder = path.join(scratchDir, 'workspace');
+    fs.mkdirSync(folder);
+    const viewCheck = `the installed extension shows ≥ ${options.minRows} emulator servers in the SCP view`;
+    let seen = { labels: [] as string[], text: '' };
+    let matching: string[] = [];
+    try {
+      await page.goto(workbenchUrl(server, folder, [['skipWelcome', 'true']]), { waitUntil: 'domcontentloaded', timeout: 60_000 });
+      await waitForWorkbench(page);
+      await clickActivityBarEntry(page, 'SCP');
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        seen = await sideBarState(page);
+        matching = emulatorServerRows(seen.labels, emulator.servers);
+        if (matching.length >= options.minRows || Date.now() > deadline) {
+          break;
+        }
+        await sleep(250);
+      }
+    } catch (error) {
+      seen.text = `${seen.text}\n(${(error as Error).message.split('\n')[0]})`;
+    }
+    if (options.screenshot) {
+      await fs.promises.mkdir(path.dirname(options.screenshot), { recursive: true });
+      await page.screenshot({ path: options.screenshot }).then(
+        () => console.log(`screenshot: ${options.screenshot}`),
+        (error: Error) => console.log(`screenshot failed: ${error.message}`),
+      );
+    }
+    const serverRequests = emulator.requests.filter((request) => request.path === '/v1/servers');
+    const requestSummary = serverRequests.map((request) => `${request.method} ${request.rawTarget} → ${request.status}${request.signatureVerified ? ', signed' : ''}`);
+    if (matching.length >= options.minRows) {
+      checks.pass(viewCheck, `${matching.length} rows, e.g. "${matching[0]}"`);
+    } else {
+      checks.fail(
+        viewCheck,
+        [
+          `${matching.length} matching rows; the side bar's rows: ${seen.labels.length ? seen.labels.map((label) => JSON.stringify(label)).join(', ') : '(none)'}`,
+          `side bar text:\n${seen.text.trim()}`,
+          `emulator requests to /v1/servers: ${requestSummary.length ? requestSummary.join('; ') : '(none)'}`,
+          ...(pageErrors.length ? [`page errors: ${pageErrors.slice(0, 5).join('; ')}`] : []),
+          `code-server output (last lines):\n${codeServerOutput.slice(-20).join('\n')}`,
+        ].join('\n'),
+      );
+    }
+    const accepted = serverRequests.filter((request) => request.signatureVerified && request.status === 200);
+    if (accepted.length > 0) {
+      checks.pass('the emulator served signed server listings', `${accepted.length} of ${serverRequests.length} requests to /v1/servers`);
+    } else {
+      checks.fail('the emulator served signed server listings', requestSummary.length ? requestSummary.join('\n') : 'no requests to /v1/servers');
+    }
+    return checks.failed === 0 ? 0 : 1;
+  } catch (error) {
+    checks.fail('the check itself ran', error instanceof Error ? error.stack ?? error.message : String(error));
+    return 1;
+  } finally {
+    await cleanUp();
+    console.log(`(${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+    console.log(`${checks.passed} passed, ${checks.failed} failed`);
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    },
+  );
+}
