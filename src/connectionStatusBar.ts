@@ -10,7 +10,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('scpExplorer.connection', vscode.StatusBarAlignment.Left, 0);
 
   constructor() {
-    this.item.name = 'SCP Connection';
+    this.item.name = vscode.l10n.t('SCP Connection');
     this.item.command = 'scpExplorer.servers.focus';
   }
 
@@ -20,7 +20,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
       return;
     }
     this.item.text = `$(cloud) SCP: ${connection.target}`;
-    this.item.tooltip = `SCP Server Explorer: ${describeConnection(connection)}`;
+    this.item.tooltip = vscode.l10n.t('SCP Server Explorer: {0}', describeConnection(connection));
     this.item.show();
   }
 

@@ -8,6 +8,7 @@ import { ConnectionStatusBar } from './connectionStatusBar';
 import { CredentialStore } from './credentials/credentialStore';
 import { ServerDetailsProvider } from './details/serverDetailsProvider';
 import { FilterStore } from './filters/filterStore';
+import { translateCoreMessages } from './localization';
 import { ExplorerSession } from './session/explorerSession';
 import { affectsAny, readSettings } from './settings';
 import { ServerTreeProvider, VIEW_ID } from './tree/serverTreeProvider';
@@ -32,6 +33,7 @@ export interface ExplorerApi {
 
 export function activate(context: vscode.ExtensionContext): ExplorerApi {
   const startedAt = performance.now();
+  translateCoreMessages();
   const log = vscode.window.createOutputChannel('SCP Server Explorer', { log: true });
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
   const credentials = new CredentialStore(context.secrets);

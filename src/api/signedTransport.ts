@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import axios, { type AxiosInstance } from 'axios';
 import { encodeGoQuery, type QueryValues } from '../core/goQuery';
 import { authHeaders, type AccessKey } from '../core/signing';
@@ -114,7 +115,10 @@ export class SignedTransport {
           return JSON.parse(attempt.body ?? '');
         } catch {
           // A 200 that is not JSON comes from a proxy page or a cut-off body: say so, do not retry blindly.
-          throw badResponse(context, attempt.contentType?.includes('json') ? 'malformed JSON' : `a body that is not JSON (${attempt.contentType || 'no content type'})`);
+          const why = attempt.contentType?.includes('json')
+            ? l10n.t('malformed JSON')
+            : l10n.t('a body that is not JSON ({0})', attempt.contentType || l10n.t('no content type'));
+          throw badResponse(context, why);
         }
       }
       const error =

@@ -4,7 +4,7 @@ import { readScpConfigFiles, scpConfigDirectory } from '../credentials/scpConfig
 import { SECTION } from '../settings';
 import { registerCommand } from './commandRegistry';
 
-const notEmpty = (value: string): string | undefined => (value.trim() === '' ? 'Enter a value, or press Escape to cancel.' : undefined);
+const notEmpty = (value: string): string | undefined => (value.trim() === '' ? vscode.l10n.t('Enter a value, or press Escape to cancel.') : undefined);
 
 /** Shows the first and last characters only, enough to recognise a key without revealing it. */
 export function maskKey(key: string): string {
@@ -14,8 +14,8 @@ export function maskKey(key: string): string {
 export function registerAccessKeyCommands(context: vscode.ExtensionContext, store: CredentialStore, log: vscode.LogOutputChannel): void {
   registerCommand(context, log, 'scpExplorer.setAccessKey', async () => {
     const accessKey = await vscode.window.showInputBox({
-      title: 'SCP access key (1/2)',
-      prompt: 'The access key from the SCP console: My Info > Access Key Management',
+      title: vscode.l10n.t('SCP access key (1/2)'),
+      prompt: vscode.l10n.t('The access key from the SCP console: My Info > Access Key Management'),
       ignoreFocusOut: true,
       validateInput: notEmpty,
     });
@@ -23,8 +23,8 @@ export function registerAccessKeyCommands(context: vscode.ExtensionContext, stor
       return;
     }
     const secretKey = await vscode.window.showInputBox({
-      title: 'SCP secret key (2/2)',
-      prompt: 'The secret key of that access key. It is kept in VS Code SecretStorage (the OS keychain) only.',
+      title: vscode.l10n.t('SCP secret key (2/2)'),
+      prompt: vscode.l10n.t('The secret key of that access key. It is kept in VS Code SecretStorage (the OS keychain) only.'),
       password: true,
       ignoreFocusOut: true,
       validateInput: notEmpty,
@@ -34,13 +34,13 @@ export function registerAccessKeyCommands(context: vscode.ExtensionContext, stor
     }
     await store.save({ accessKey: accessKey.trim(), secretKey: secretKey.trim() });
     log.info(`Access key ${maskKey(accessKey.trim())} stored in SecretStorage.`);
-    vscode.window.setStatusBarMessage('SCP access key saved', 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('SCP access key saved'), 3000);
   });
 
   registerCommand(context, log, 'scpExplorer.clearAccessKey', async () => {
     await store.clear();
     log.info('Access key removed from SecretStorage.');
-    vscode.window.setStatusBarMessage('SCP access key cleared', 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('SCP access key cleared'), 3000);
   });
 
   registerCommand(context, log, 'scpExplorer.importAccessKey', async () => {
@@ -53,26 +53,31 @@ export function registerAccessKeyCommands(context: vscode.ExtensionContext, stor
     const found = read.value;
     if (!found.accessKey || !found.secretKey) {
       void vscode.window.showErrorMessage(
-        `No access key found in ${directory}/credentials.json. It should hold {"access-key": "…", "secret-key": "…"}; or use Set Access Key.`,
+        vscode.l10n.t(
+          'No access key found in {0}. It should hold {1}; or use Set Access Key.',
+          `${directory}/credentials.json`,
+          '{"access-key": "…", "secret-key": "…"}',
+        ),
       );
       return;
     }
-    const facts = [`access key ${maskKey(found.accessKey)}`];
+    const facts = [vscode.l10n.t('access key {0}', maskKey(found.accessKey))];
     if (found.region) {
-      facts.push(`region ${found.region}`);
+      facts.push(vscode.l10n.t('region {0}', found.region));
     }
     if (found.environment) {
-      facts.push(`environment ${found.environment}`);
+      facts.push(vscode.l10n.t('environment {0}', found.environment));
     }
     if (found.endpoint) {
-      facts.push(`endpoint ${found.endpoint}`);
+      facts.push(vscode.l10n.t('endpoint {0}', found.endpoint));
     }
+    const importLabel = vscode.l10n.t('Import');
     const choice = await vscode.window.showInformationMessage(
-      `Found in ${directory}: ${facts.join(', ')}. Store the key in VS Code SecretStorage and use these settings?`,
+      vscode.l10n.t('Found in {0}: {1}. Store the key in VS Code SecretStorage and use these settings?', directory, facts.join(', ')),
       { modal: true },
-      'Import',
+      importLabel,
     );
-    if (choice !== 'Import') {
+    if (choice !== importLabel) {
       return;
     }
     const config = vscode.workspace.getConfiguration(SECTION);
@@ -88,6 +93,6 @@ export function registerAccessKeyCommands(context: vscode.ExtensionContext, stor
     }
     await store.save({ accessKey: found.accessKey, secretKey: found.secretKey });
     log.info(`Imported access key ${maskKey(found.accessKey)} from ${directory}.`);
-    vscode.window.setStatusBarMessage('SCP access key imported', 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('SCP access key imported'), 3000);
   });
 }

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { isScpError } from '../core/scpError';
 
-export const SHOW_LOGS = 'Show Logs';
 
 /**
  * Registers a command whose failures all end the same way: logged, one error message with Show Logs, and
@@ -33,8 +32,9 @@ export function registerCommand(
 export async function showErrorWithLogs(message: string, log: vscode.LogOutputChannel, ...actions: string[]): Promise<string | undefined> {
   // Logged too, so the log holds everything the user was told (and a test can check none of it is secret).
   log.error(`Shown: ${message}`);
-  const choice = await vscode.window.showErrorMessage(message, ...actions, SHOW_LOGS);
-  if (choice === SHOW_LOGS) {
+  const showLogs = vscode.l10n.t('Show Logs');
+  const choice = await vscode.window.showErrorMessage(message, ...actions, showLogs);
+  if (choice === showLogs) {
     log.show(true);
   }
   return choice;

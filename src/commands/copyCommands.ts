@@ -10,55 +10,60 @@ async function copy(text: string, message: string): Promise<void> {
   vscode.window.setStatusBarMessage(`$(check) ${message}`, 3000);
 }
 
-const FIELDS: { id: string; field: CopyField; what: string }[] = [
-  { id: 'scpExplorer.copyId', field: 'id', what: 'ID' },
-  { id: 'scpExplorer.copyName', field: 'name', what: 'name' },
-  { id: 'scpExplorer.copyJson', field: 'json', what: 'JSON' },
+/** The copy commands of one field: what the confirmation calls the field, and the title of the server picker. */
+const FIELDS: { id: string; field: CopyField; what: () => string; pickTitle: () => string }[] = [
+  { id: 'scpExplorer.copyId', field: 'id', what: () => 'ID', pickTitle: () => vscode.l10n.t('Copy ID of server') },
+  { id: 'scpExplorer.copyName', field: 'name', what: () => vscode.l10n.t('name'), pickTitle: () => vscode.l10n.t('Copy name of server') },
+  { id: 'scpExplorer.copyJson', field: 'json', what: () => 'JSON', pickTitle: () => vscode.l10n.t('Copy JSON of server') },
 ];
 
 export function registerCopyCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, tree: ServerTreeProvider): void {
-  for (const { id, field, what } of FIELDS) {
+  for (const { id, field, what, pickTitle } of FIELDS) {
     registerCommand(context, log, id, async (node?: unknown, selection?: unknown) => {
-      const servers = await targetServers(tree, node, selection, `Copy ${what} of server`);
+      const servers = await targetServers(tree, node, selection, pickTitle());
       if (servers.length > 0) {
         const result = copyText(servers, field);
-        await copy(result.text, copiedMessage(what, result, servers[0].name));
+        await copy(result.text, copiedMessage(what(), result, servers[0].name));
       }
     });
   }
 
   registerCommand(context, log, 'scpExplorer.copyIp', async (node?: unknown, selection?: unknown) => {
-    const servers = await targetServers(tree, node, selection, 'Copy IP address of server');
+    const servers = await targetServers(tree, node, selection, vscode.l10n.t('Copy IP address of server'));
     if (servers.length !== 1) {
       const result = copyText(servers, 'ip');
       if (result.copied > 0) {
-        await copy(result.text, copiedMessage('IP addresses', result));
+        await copy(result.text, copiedMessage(vscode.l10n.t('IP addresses'), result));
       } else if (servers.length > 0) {
-        vscode.window.setStatusBarMessage('None of the selected servers has an IP address', 3000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('None of the selected servers has an IP address'), 3000);
       }
       return;
     }
     const server = servers[0];
     const choices = ipChoices(server);
     if (choices.length === 0) {
-      vscode.window.setStatusBarMessage(`${server.name} has no IP address`, 3000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('{0} has no IP address', server.name), 3000);
       return;
     }
     // One address is copied at once; with several, the subnet names tell them apart.
     const picked =
       choices.length === 1
         ? choices[0]
-        : await vscode.window.showQuickPick(choices, { title: `Copy IP address of ${server.name}`, placeHolder: 'Which address?', matchOnDescription: true });
+        : await vscode.window.showQuickPick(choices, {
+            title: vscode.l10n.t('Copy IP address of {0}', server.name),
+            placeHolder: vscode.l10n.t('Which address?'),
+            matchOnDescription: true,
+          });
     if (picked) {
       const result: CopyResult = { text: picked.text, copied: 1, skipped: 0 };
-      await copy(picked.text, copiedMessage(picked.text.includes('\n') ? 'IP addresses' : 'IP address', result, server.name));
+      await copy(picked.text, copiedMessage(picked.text.includes('\n') ? vscode.l10n.t('IP addresses') : vscode.l10n.t('IP address'), result, server.name));
     }
   });
 
   registerCommand(context, log, 'scpExplorer.copyVpcId', async (node?: unknown, selection?: unknown) => {
     const ids = selectedVpcIds(node, selection);
     if (ids.length > 0) {
-      await copy(ids.join('\n'), ids.length === 1 ? `Copied VPC ID ${ids[0]}` : `Copied ${ids.length} VPC IDs`);
+      await copy(ids.join('\n'), ids.length === 1 ? vscode.l10n.t('Copied VPC ID {0}', ids[0]) : vscode.l10n.t('Copied {0} VPC IDs', ids.length));
     }
   });
 }

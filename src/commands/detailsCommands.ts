@@ -14,7 +14,7 @@ export function fetchServerWith(session: ExplorerSession): ServerFetcher {
       throw state.error;
     }
     if (state.kind === 'signedOut') {
-      throw new ScpError('auth', 'No SCP access key is set: use Set Access Key in the SCP view first.');
+      throw new ScpError('auth', vscode.l10n.t('No SCP access key is set: use Set Access Key in the SCP view first.'));
     }
     return state.connection.client.getServer(id);
   };
@@ -28,7 +28,7 @@ export function registerDetailsCommands(
 ): void {
   // One document per server: with several selected, the clicked one is shown.
   registerCommand(context, log, 'scpExplorer.showDetails', async (node?: unknown) => {
-    const [server] = await targetServers(tree, node, undefined, 'Show details of server');
+    const [server] = await targetServers(tree, node, undefined, vscode.l10n.t('Show details of server'));
     return server ? details.show(server.id) : undefined;
   });
 }

@@ -22,9 +22,10 @@ interface TextFilterCommand {
 }
 
 function textFilterCommands(tree: ServerTreeProvider): TextFilterCommand[] {
-  const idEntry = (what: string, example: string) => ({
-    label: `Enter a ${what}…`,
-    prompt: `The ${what}, e.g. ${example}`,
+  /** The "type an id" entry of a picker; `what` names the id, `example` shows one. */
+  const idEntry = (label: string, what: string, example: string) => ({
+    label,
+    prompt: vscode.l10n.t('The {0}, e.g. {1}', what, example),
     check: (text: string) => checkId(text, what),
   });
   return [
@@ -40,46 +41,50 @@ function textFilterCommands(tree: ServerTreeProvider): TextFilterCommand[] {
     {
       id: 'scpExplorer.filterByVpc',
       key: 'vpc_id',
-      check: (text) => checkId(text, 'VPC ID'),
+      check: (text) => checkId(text, vscode.l10n.t('VPC ID')),
       prompt: (current) =>
         prompts.pickOrEnter({
-          title: 'Filter by VPC',
-          placeHolder: 'Show the servers of this VPC',
+          title: vscode.l10n.t('Filter by VPC'),
+          placeHolder: vscode.l10n.t('Show the servers of this VPC'),
           current,
           // The VPC list is cached per connection; without the permission to list VPCs, loaded servers still give ids.
           choices: Promise.resolve(tree.connection?.vpcNamesOnce() ?? new Map<string, string>()).then((names) =>
             vpcChoices(names, tree.servers),
           ),
-          enter: idEntry('VPC ID', 'b1f0c0de7f3e4a51a9e1c2d3e4f50001'),
-          clearLabel: 'Any VPC (no filter)',
+          enter: idEntry(vscode.l10n.t('Enter a VPC ID…'), vscode.l10n.t('VPC ID'), 'b1f0c0de7f3e4a51a9e1c2d3e4f50001'),
+          clearLabel: vscode.l10n.t('Any VPC (no filter)'),
         }),
     },
     {
       id: 'scpExplorer.filterByServerType',
       key: 'server_type_id',
-      check: (text) => checkId(text, 'server type ID'),
+      check: (text) => checkId(text, vscode.l10n.t('server type ID')),
       prompt: (current) =>
         prompts.pickOrEnter({
-          title: 'Filter by server type',
-          placeHolder: 'Types of the loaded servers, or enter one',
+          title: vscode.l10n.t('Filter by server type'),
+          placeHolder: vscode.l10n.t('Types of the loaded servers, or enter one'),
           current,
           choices: serverTypeChoices(tree.servers),
-          enter: idEntry('server type ID', 's1v1m2'),
-          clearLabel: 'Any server type (no filter)',
+          enter: idEntry(vscode.l10n.t('Enter a server type ID…'), vscode.l10n.t('server type ID'), 's1v1m2'),
+          clearLabel: vscode.l10n.t('Any server type (no filter)'),
         }),
     },
     {
       id: 'scpExplorer.filterByAutoScalingGroup',
       key: 'auto_scaling_group_id',
-      check: (text) => checkId(text, 'auto-scaling group ID'),
+      check: (text) => checkId(text, vscode.l10n.t('auto-scaling group ID')),
       prompt: (current) =>
         prompts.pickOrEnter({
-          title: 'Filter by auto-scaling group',
-          placeHolder: 'Groups of the loaded servers, or enter an id',
+          title: vscode.l10n.t('Filter by auto-scaling group'),
+          placeHolder: vscode.l10n.t('Groups of the loaded servers, or enter an id'),
           current,
           choices: autoScalingGroupChoices(tree.servers),
-          enter: idEntry('auto-scaling group ID', '2a3b4c5d-6e7f-4081-9a2b-3c4d5e6f7081'),
-          clearLabel: 'Any auto-scaling group (no filter)',
+          enter: idEntry(
+            vscode.l10n.t('Enter an auto-scaling group ID…'),
+            vscode.l10n.t('auto-scaling group ID'),
+            '2a3b4c5d-6e7f-4081-9a2b-3c4d5e6f7081',
+          ),
+          clearLabel: vscode.l10n.t('Any auto-scaling group (no filter)'),
         }),
     },
     { id: 'scpExplorer.sort', key: 'sort', check: checkSort, prompt: prompts.promptSort },
@@ -89,16 +94,26 @@ function textFilterCommands(tree: ServerTreeProvider): TextFilterCommand[] {
 const OFFERING_COMMAND = 'scpExplorer.filterByProductOffering';
 
 /** Edit Filters: every filter, in the order of the API's parameters, and the command that edits it. */
-const FILTER_MENU: Record<FilterKey, { label: string; id: string }> = {
-  name: { label: 'Name', id: 'scpExplorer.filterByName' },
-  ip: { label: 'IP address', id: 'scpExplorer.filterByIp' },
-  state: { label: 'State', id: 'scpExplorer.filterByState' },
-  product_category: { label: 'Product category', id: 'scpExplorer.filterByProductCategory' },
-  product_offering: { label: 'Product offering', id: OFFERING_COMMAND },
-  vpc_id: { label: 'VPC', id: 'scpExplorer.filterByVpc' },
-  server_type_id: { label: 'Server type', id: 'scpExplorer.filterByServerType' },
-  auto_scaling_group_id: { label: 'Auto-scaling group', id: 'scpExplorer.filterByAutoScalingGroup' },
-};
+function filterMenuEntry(key: FilterKey): { label: string; id: string } {
+  switch (key) {
+    case 'name':
+      return { label: vscode.l10n.t('Name'), id: 'scpExplorer.filterByName' };
+    case 'ip':
+      return { label: vscode.l10n.t('IP address'), id: 'scpExplorer.filterByIp' };
+    case 'state':
+      return { label: vscode.l10n.t('State'), id: 'scpExplorer.filterByState' };
+    case 'product_category':
+      return { label: vscode.l10n.t('Product category'), id: 'scpExplorer.filterByProductCategory' };
+    case 'product_offering':
+      return { label: vscode.l10n.t('Product offering'), id: OFFERING_COMMAND };
+    case 'vpc_id':
+      return { label: 'VPC', id: 'scpExplorer.filterByVpc' };
+    case 'server_type_id':
+      return { label: vscode.l10n.t('Server type'), id: 'scpExplorer.filterByServerType' };
+    case 'auto_scaling_group_id':
+      return { label: vscode.l10n.t('Auto-scaling group'), id: 'scpExplorer.filterByAutoScalingGroup' };
+  }
+}
 
 /** A bad argument is a caller's mistake: say what is wrong, and send nothing. */
 function checked<T>(result: Checked<T>): T {
@@ -147,16 +162,27 @@ export function registerFilterCommands(
     const current = store.current;
     const names = tree.knownVpcNames;
     const items: (vscode.QuickPickItem & { id?: string })[] = FILTER_KEYS.map((key) => ({
-      label: FILTER_MENU[key].label,
-      description: describeValue(current, key, names) ?? 'any',
-      id: FILTER_MENU[key].id,
+      label: filterMenuEntry(key).label,
+      description: describeValue(current, key, names) ?? vscode.l10n.t('any'),
+      id: filterMenuEntry(key).id,
     }));
     items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
-    items.push({ label: 'Sort', description: current.sort ? describeSort(current.sort) : `${describeSort(DEFAULT_SORT)} (default)`, id: 'scpExplorer.sort' });
+    items.push({
+      label: vscode.l10n.t('Sort'),
+      description: current.sort ? describeSort(current.sort) : vscode.l10n.t('{0} (default)', describeSort(DEFAULT_SORT)),
+      id: 'scpExplorer.sort',
+    });
     if (hasActiveFilters(current)) {
-      items.push({ label: '$(clear-all) Clear Filters', description: 'show every server', id: 'scpExplorer.clearFilters' });
+      items.push({
+        label: `$(clear-all) ${vscode.l10n.t('Clear Filters')}`,
+        description: vscode.l10n.t('show every server'),
+        id: 'scpExplorer.clearFilters',
+      });
     }
-    const picked = await vscode.window.showQuickPick(items, { title: 'Edit filters', placeHolder: 'Choose a filter to change' });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Edit filters'),
+      placeHolder: vscode.l10n.t('Choose a filter to change'),
+    });
     return picked?.id ? vscode.commands.executeCommand<LoadOutcome | undefined>(picked.id) : undefined;
   });
 

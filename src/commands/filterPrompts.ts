@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Checked } from '../core/endpoints';
-import { SORT_KEYS, type Choice } from '../core/filterChoices';
+import { sortKeys, type Choice } from '../core/filterChoices';
 import { describeSort } from '../core/filterDescription';
 import { checkIpFilter, checkSort } from '../core/filterInput';
 import { DEFAULT_SORT, PRODUCT_CATEGORIES, PRODUCT_OFFERINGS } from '../core/serverModel';
@@ -34,14 +34,14 @@ export async function pickOrEnter(options: PickOrEnterOptions): Promise<Answer<s
   const items = Promise.resolve(options.choices).then((choices): PickItem[] => {
     const list: PickItem[] = choices.map((choice) => ({
       label: choice.label,
-      description: [choice.description, choice.value === options.current ? 'current' : ''].filter(Boolean).join(' · '),
+      description: [choice.description, choice.value === options.current ? vscode.l10n.t('current') : ''].filter(Boolean).join(' · '),
       action: 'value',
       value: choice.value,
     }));
     list.push({ label: '', kind: vscode.QuickPickItemKind.Separator, action: 'value' });
     list.push({ label: `$(edit) ${options.enter.label}`, action: 'enter' });
     if (options.current) {
-      list.push({ label: `$(clear-all) ${options.clearLabel}`, description: `now: ${options.current}`, action: 'clear' });
+      list.push({ label: `$(clear-all) ${options.clearLabel}`, description: vscode.l10n.t('now: {0}', options.current), action: 'clear' });
     }
     return list;
   });
@@ -74,8 +74,8 @@ export async function pickOrEnter(options: PickOrEnterOptions): Promise<Answer<s
 
 export async function promptName(current: string | undefined): Promise<Answer<string | undefined>> {
   const typed = await vscode.window.showInputBox({
-    title: 'Filter by name',
-    prompt: 'Servers whose name contains this text; SCP does the matching. Empty: any name.',
+    title: vscode.l10n.t('Filter by name'),
+    prompt: vscode.l10n.t('Servers whose name contains this text; SCP does the matching. Empty: any name.'),
     value: current ?? '',
   });
   return typed === undefined ? undefined : { value: typed.trim() || undefined };
@@ -83,8 +83,8 @@ export async function promptName(current: string | undefined): Promise<Answer<st
 
 export async function promptIp(current: string | undefined): Promise<Answer<string | undefined>> {
   const typed = await vscode.window.showInputBox({
-    title: 'Filter by IP address',
-    prompt: 'An address or its beginning (10.10.1.11, 10.10.1., 10.10.0.0/16, 10.10.*, fd00::11). Empty: any address.',
+    title: vscode.l10n.t('Filter by IP address'),
+    prompt: vscode.l10n.t('An address or its beginning (10.10.1.11, 10.10.1., 10.10.0.0/16, 10.10.*, fd00::11). Empty: any address.'),
     value: current ?? '',
     validateInput: (text) => messageOf(checkIpFilter(text)),
   });
@@ -97,25 +97,32 @@ export async function promptIp(current: string | undefined): Promise<Answer<stri
 
 export function promptState(current: string | undefined): Promise<Answer<string | undefined>> {
   return pickOrEnter({
-    title: 'Filter by state',
-    placeHolder: 'Show servers in this state',
+    title: vscode.l10n.t('Filter by state'),
+    placeHolder: vscode.l10n.t('Show servers in this state'),
     current,
     choices: KNOWN_STATES.map((state) => ({ value: state, label: state, description: '' })),
     enter: {
-      label: 'Other…',
-      prompt: 'A state SCP reports, as it writes it (e.g. SHELVED)',
+      label: vscode.l10n.t('Other…'),
+      prompt: vscode.l10n.t('A state SCP reports, as it writes it (e.g. SHELVED)'),
       check: (text) => ({ ok: true, value: text.trim() || undefined }),
     },
-    clearLabel: 'Any state (no filter)',
+    clearLabel: vscode.l10n.t('Any state (no filter)'),
   });
 }
 
 export async function promptProductCategory(current: string | undefined): Promise<Answer<string | undefined>> {
   const items = [
-    ...PRODUCT_CATEGORIES.map((category) => ({ label: category, description: category === current ? 'current' : '', value: category as string | undefined })),
-    { label: 'Any', description: current ? '' : 'current', value: undefined },
+    ...PRODUCT_CATEGORIES.map((category) => ({
+      label: category,
+      description: category === current ? vscode.l10n.t('current') : '',
+      value: category as string | undefined,
+    })),
+    { label: vscode.l10n.t('Any'), description: current ? '' : vscode.l10n.t('current'), value: undefined },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Filter by product category', placeHolder: 'compute, container, or any' });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Filter by product category'),
+    placeHolder: vscode.l10n.t('compute, container, or any'),
+  });
   return picked ? { value: picked.value } : undefined;
 }
 
@@ -124,7 +131,11 @@ export async function promptProductOfferings(current: readonly string[]): Promis
   const offerings = [...PRODUCT_OFFERINGS, ...current.filter((value) => !(PRODUCT_OFFERINGS as readonly string[]).includes(value))];
   const picked = await vscode.window.showQuickPick(
     offerings.map((offering) => ({ label: offering, picked: current.includes(offering) })),
-    { title: 'Filter by product offering', placeHolder: 'Tick the offerings to show; none ticked: any offering', canPickMany: true },
+    {
+      title: vscode.l10n.t('Filter by product offering'),
+      placeHolder: vscode.l10n.t('Tick the offerings to show; none ticked: any offering'),
+      canPickMany: true,
+    },
   );
   return picked ? { value: picked.map((item) => item.label) } : undefined;
 }
@@ -133,10 +144,13 @@ export async function promptProductOfferings(current: readonly string[]): Promis
 export async function promptSort(current: string | undefined): Promise<Answer<string | undefined>> {
   const now = current ?? DEFAULT_SORT;
   const keys = [
-    ...SORT_KEYS.map((entry) => ({ label: entry.label, description: entry.key, key: entry.key as string | undefined })),
-    { label: 'Default order', description: `${describeSort(DEFAULT_SORT)}, as SCP sends it`, key: undefined },
+    ...sortKeys().map((entry) => ({ label: entry.label, description: entry.key, key: entry.key as string | undefined })),
+    { label: vscode.l10n.t('Default order'), description: vscode.l10n.t('{0}, as SCP sends it', describeSort(DEFAULT_SORT)), key: undefined },
   ];
-  const key = await vscode.window.showQuickPick(keys, { title: 'Sort servers by', placeHolder: `Now: ${describeSort(now)}` });
+  const key = await vscode.window.showQuickPick(keys, {
+    title: vscode.l10n.t('Sort servers by'),
+    placeHolder: vscode.l10n.t('Now: {0}', describeSort(now)),
+  });
   if (!key) {
     return undefined;
   }
@@ -145,10 +159,18 @@ export async function promptSort(current: string | undefined): Promise<Answer<st
   }
   const direction = await vscode.window.showQuickPick(
     [
-      { label: 'Descending', description: key.key.endsWith('_at') ? 'newest first' : 'Z to A', value: 'desc' },
-      { label: 'Ascending', description: key.key.endsWith('_at') ? 'oldest first' : 'A to Z', value: 'asc' },
+      {
+        label: vscode.l10n.t('Descending'),
+        description: key.key.endsWith('_at') ? vscode.l10n.t('newest first') : vscode.l10n.t('Z to A'),
+        value: 'desc',
+      },
+      {
+        label: vscode.l10n.t('Ascending'),
+        description: key.key.endsWith('_at') ? vscode.l10n.t('oldest first') : vscode.l10n.t('A to Z'),
+        value: 'asc',
+      },
     ],
-    { title: `Sort by ${key.label}` },
+    { title: vscode.l10n.t('Sort by {0}', key.label) },
   );
   if (!direction) {
     return undefined;

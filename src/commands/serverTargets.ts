@@ -29,7 +29,7 @@ export function selectedVpcIds(node: unknown, selection: unknown): string[] {
 /** From the palette there is no node: ask which of the loaded servers is meant. */
 export async function pickLoadedServer(tree: ServerTreeProvider, title: string): Promise<Server | undefined> {
   if (tree.servers.length === 0) {
-    void vscode.window.showWarningMessage('No servers are loaded yet: open the SCP view, then try again.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('No servers are loaded yet: open the SCP view, then try again.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
@@ -39,7 +39,7 @@ export async function pickLoadedServer(tree: ServerTreeProvider, title: string):
       detail: `${server.state} · ${server.id}`,
       server,
     })),
-    { title, placeHolder: 'Type part of a name, IP or id', matchOnDescription: true, matchOnDetail: true },
+    { title, placeHolder: vscode.l10n.t('Type part of a name, IP or id'), matchOnDescription: true, matchOnDetail: true },
   );
   return picked?.server;
 }

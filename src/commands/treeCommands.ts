@@ -5,20 +5,29 @@ import { SECTION } from '../settings';
 import type { ServerTreeProvider } from '../tree/serverTreeProvider';
 import { registerCommand, showErrorWithLogs } from './commandRegistry';
 
-export const GROUP_BY_LABELS: Record<GroupBy, string> = {
-  vpcState: 'VPC › State',
-  stateVpc: 'State › VPC',
-  vpc: 'VPC',
-  state: 'State',
-  none: 'None (flat list)',
-};
+/** How the Group By… picker names a grouping mode. */
+export function groupByLabel(mode: GroupBy): string {
+  switch (mode) {
+    case 'vpcState':
+      return vscode.l10n.t('VPC › State');
+    case 'stateVpc':
+      return vscode.l10n.t('State › VPC');
+    case 'vpc':
+      return 'VPC';
+    case 'state':
+      return vscode.l10n.t('State');
+    case 'none':
+      return vscode.l10n.t('None (flat list)');
+  }
+}
 
 /** A user action that failed says so once; the failure also stays in the tree as a message node. */
 export async function reportFailure(tree: ServerTreeProvider, log: vscode.LogOutputChannel, outcome: LoadOutcome | undefined): Promise<void> {
   const error = tree.lastError;
   if (outcome === 'failed' && error) {
-    const choice = await showErrorWithLogs(error.message, log, 'Retry');
-    if (choice === 'Retry') {
+    const retry = vscode.l10n.t('Retry');
+    const choice = await showErrorWithLogs(error.message, log, retry);
+    if (choice === retry) {
       await vscode.commands.executeCommand('scpExplorer.retry');
     }
   }
@@ -38,8 +47,8 @@ export function registerTreeCommands(context: vscode.ExtensionContext, tree: Ser
   userAction('scpExplorer.loadAll', () =>
     Promise.resolve(
       vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Loading all servers', cancellable: true },
-        (progress, token) => tree.loadAll((loaded) => progress.report({ message: `${loaded} loaded` }), token),
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading all servers'), cancellable: true },
+        (progress, token) => tree.loadAll((loaded) => progress.report({ message: vscode.l10n.t('{0} loaded', loaded) }), token),
       ),
     ),
   );
@@ -54,8 +63,8 @@ export function registerTreeCommands(context: vscode.ExtensionContext, tree: Ser
   registerCommand(context, log, 'scpExplorer.groupBy', async () => {
     const current = vscode.workspace.getConfiguration(SECTION).get<string>('groupBy');
     const picked = await vscode.window.showQuickPick(
-      GROUP_BY_MODES.map((mode) => ({ label: GROUP_BY_LABELS[mode], description: mode === current ? 'current' : '', mode })),
-      { title: 'Group servers by' },
+      GROUP_BY_MODES.map((mode) => ({ label: groupByLabel(mode), description: mode === current ? vscode.l10n.t('current') : '', mode })),
+      { title: vscode.l10n.t('Group servers by') },
     );
     if (picked) {
       await setGroupBy(picked.mode);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { allIps, primaryIp } from './serverFacts';
 import type { Server } from './serverModel';
 
@@ -51,18 +52,29 @@ export function ipChoices(server: Server): IpChoice[] {
   const ips = allIps(server);
   const choices: IpChoice[] = ips.map((entry) => ({
     label: entry.ip,
-    description: [entry.subnet || 'unnamed subnet', entry.version === 6 || entry.ip.includes(':') ? 'IPv6' : ''].filter(Boolean).join(' · '),
+    description: [entry.subnet || l10n.t('unnamed subnet'), entry.version === 6 || entry.ip.includes(':') ? 'IPv6' : ''].filter(Boolean).join(' · '),
     text: entry.ip,
   }));
   if (choices.length > 1) {
-    choices.push({ label: 'All addresses', description: `${ips.length} addresses, one per line`, text: ips.map((entry) => entry.ip).join('\n') });
+    choices.push({
+      label: l10n.t('All addresses'),
+      description: l10n.t('{0} addresses, one per line', ips.length),
+      text: ips.map((entry) => entry.ip).join('\n'),
+    });
   }
   return choices;
 }
 
-/** A status-bar confirmation: what was copied, of how many servers. */
+/**
+ * A status-bar confirmation: what was copied, of how many servers. `what` names the field as the caller shows it
+ * (translated there: "ID", "IP addresses"); `single` is the server's name when one server was copied.
+ */
 export function copiedMessage(what: string, result: CopyResult, single?: string): string {
-  const of = result.copied === 1 && single ? ` of ${single}` : result.copied > 1 ? ` of ${result.copied} servers` : '';
-  const skipped = result.skipped > 0 ? ` (${result.skipped} without one)` : '';
-  return `Copied ${what}${of}${skipped}`;
+  const message =
+    result.copied === 1 && single
+      ? l10n.t('Copied {0} of {1}', what, single)
+      : result.copied > 1
+        ? l10n.t('Copied {0} of {1} servers', what, result.copied)
+        : l10n.t('Copied {0}', what);
+  return result.skipped > 0 ? l10n.t('{0} ({1} without one)', message, result.skipped) : message;
 }

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /** Where requests go: the regional public endpoints, or one override URL for every service (scp-api.md §2). */
 
 export type ScpService = 'virtualserver' | 'vpc';
@@ -36,19 +38,25 @@ export function checkEndpoint(raw: string): Checked<string> {
   try {
     url = new URL(raw.trim());
   } catch {
-    return { ok: false, error: `"${raw}" is not a URL. Use a base URL such as https://virtualserver.kr-west1.e.samsungsdscloud.com.` };
+    return {
+      ok: false,
+      error: l10n.t('"{0}" is not a URL. Use a base URL such as https://virtualserver.kr-west1.e.samsungsdscloud.com.', raw),
+    };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, error: `"${raw}" must start with https://.` };
+    return { ok: false, error: l10n.t('"{0}" must start with https://.', raw) };
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     return {
       ok: false,
-      error: `Plain http is refused for ${url.host}: signed requests must not cross a network in clear. Use https://, or http:// only to 127.0.0.1/localhost.`,
+      error: l10n.t(
+        'Plain http is refused for {0}: signed requests must not cross a network in clear. Use https://, or http:// only to 127.0.0.1/localhost.',
+        url.host,
+      ),
     };
   }
   if (url.search || url.hash || url.username || url.password) {
-    return { ok: false, error: `"${raw}" must be a base URL without query, fragment or user name.` };
+    return { ok: false, error: l10n.t('"{0}" must be a base URL without query, fragment or user name.', raw) };
   }
   return { ok: true, value: url.origin + url.pathname.replace(/\/+$/, '') };
 }
@@ -60,12 +68,12 @@ export function serviceBaseUrl(service: ScpService, settings: EndpointSettings):
   }
   const regions = REGIONS_BY_ENVIRONMENT[settings.environment];
   if (!regions) {
-    return { ok: false, error: `Unknown environment "${settings.environment}": use e (Enterprise), s (Samsung) or g (Sovereign).` };
+    return { ok: false, error: l10n.t('Unknown environment "{0}": use e (Enterprise), s (Samsung) or g (Sovereign).', settings.environment) };
   }
   if (!regions.includes(settings.region)) {
     return {
       ok: false,
-      error: `Unknown region "${settings.region}" for environment "${settings.environment}": use one of ${regions.join(', ')}.`,
+      error: l10n.t('Unknown region "{0}" for environment "{1}": use one of {2}.', settings.region, settings.environment, regions.join(', ')),
     };
   }
   return { ok: true, value: `https://${service}.${settings.region}.${settings.environment}.samsungsdscloud.com` };

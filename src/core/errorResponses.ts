@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { ScpError } from './scpError';
 
 /**
@@ -67,58 +68,90 @@ export function summarizeErrorBody(body: string, contentType = ''): ErrorSummary
   return { title: asText(parsed.message) ?? asText(parsed.error) };
 }
 
-const CHECK_KEYS = 'check the access key and secret key (they may have expired or been deleted) and that this computer\'s clock is right';
+/** What to check when SCP does not accept the keys; said inside a longer sentence. */
+function checkKeys(): string {
+  return l10n.t("check the access key and secret key (they may have expired or been deleted) and that this computer's clock is right");
+}
 
 export function errorFromResponse(status: number, body: string, contentType: string, context: RequestContext): ScpError {
   const summary = summarizeErrorBody(body, contentType);
   const said = summary.detail ?? summary.title;
-  const saying = said ? `: ${said}` : '';
+  /** `401` or `401: what SCP said`, for inside the parentheses of a message. */
+  const answered = (code: number): string => (said ? l10n.t('{0}: {1}', code, said) : String(code));
   const details = { status, code: summary.code, requestId: summary.requestId };
 
   if (status === 401) {
-    return new ScpError('auth', `SCP did not accept the access key or signature (401${saying}). To fix it, ${CHECK_KEYS}.`, details);
+    return new ScpError(
+      'auth',
+      l10n.t('SCP did not accept the access key or signature ({0}). To fix it, {1}.', answered(401), checkKeys()),
+      details,
+    );
   }
   if (status === 404 && summary.springError) {
     return new ScpError(
       'auth',
-      `SCP answered 404 Not Found for ${context.what}. The SCP gateway answers this way when it does not accept a request's signature: ${CHECK_KEYS}. If they are right, check the endpoint settings.`,
+      l10n.t(
+        "SCP answered 404 Not Found for {0}. The SCP gateway answers this way when it does not accept a request's signature: {1}. If they are right, check the endpoint settings.",
+        context.what,
+        checkKeys(),
+      ),
       details,
     );
   }
   if (status === 403) {
     return new ScpError(
       'forbidden',
-      `The access key is not allowed to ${context.what} (403${saying}). Ask your SCP administrator for the IAM permission, or use another access key.`,
+      l10n.t(
+        'The access key is not allowed to {0} ({1}). Ask your SCP administrator for the IAM permission, or use another access key.',
+        context.what,
+        answered(403),
+      ),
       details,
     );
   }
   if (status === 406 || summary.code === 'NoSuchVersion') {
     return new ScpError(
       'versionUnsupported',
-      `SCP does not support the API version "${context.apiVersion}" (${status}${saying}). Choose another version in the setting scpExplorer.apiVersion.`,
+      l10n.t(
+        'SCP does not support the API version "{0}" ({1}). Choose another version in the setting scpExplorer.apiVersion.',
+        context.apiVersion,
+        answered(status),
+      ),
       details,
     );
   }
   if (status === 417 || status === 429) {
-    const by = summary.html ? 'its firewall rejected the request' : 'too many requests';
-    return new ScpError('throttled', `SCP is limiting requests (${status}: ${by}). Wait a minute, then retry.`, details);
+    const by = summary.html ? l10n.t('its firewall rejected the request') : l10n.t('too many requests');
+    return new ScpError('throttled', l10n.t('SCP is limiting requests ({0}: {1}). Wait a minute, then retry.', status, by), details);
   }
   if (status === 400 || status === 422) {
-    return new ScpError('badRequest', `SCP rejected the request ${context.what} (${status}${saying}). Check the filters and settings.`, details);
+    return new ScpError(
+      'badRequest',
+      l10n.t('SCP rejected the request {0} ({1}). Check the filters and settings.', context.what, answered(status)),
+      details,
+    );
   }
   if (status === 404) {
-    return new ScpError('notFound', `SCP found nothing for ${context.what} (404${saying}). It may have been deleted; refresh the list.`, details);
+    return new ScpError(
+      'notFound',
+      l10n.t('SCP found nothing for {0} ({1}). It may have been deleted; refresh the list.', context.what, answered(404)),
+      details,
+    );
   }
   if (status >= 500) {
-    const id = summary.requestId ? ` Request id: ${summary.requestId}.` : '';
-    return new ScpError('server', `SCP had a server error (${status}${saying}). Retry in a moment.${id}`, details);
+    const message = l10n.t('SCP had a server error ({0}). Retry in a moment.', answered(status));
+    return new ScpError('server', summary.requestId ? l10n.t('{0} Request id: {1}.', message, summary.requestId) : message, details);
   }
-  return new ScpError('badResponse', `SCP answered ${context.what} with an unexpected status ${status}${saying}.`, details);
+  const unexpected = said
+    ? l10n.t('SCP answered {0} with an unexpected status {1}: {2}.', context.what, status, said)
+    : l10n.t('SCP answered {0} with an unexpected status {1}.', context.what, status);
+  return new ScpError('badResponse', unexpected, details);
 }
 
+/** `why` says what came back, e.g. "malformed JSON" (translated by the caller). */
 export function badResponse(context: RequestContext, why: string): ScpError {
   return new ScpError(
     'badResponse',
-    `SCP answered ${context.what} with ${why}. Retry; if it keeps happening, check that the endpoint settings point at the SCP API.`,
+    l10n.t('SCP answered {0} with {1}. Retry; if it keeps happening, check that the endpoint settings point at the SCP API.', context.what, why),
   );
 }

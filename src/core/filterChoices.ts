@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { compareVpcs } from './grouping';
 import { describeServerType } from './serverFacts';
 import type { Server } from './serverModel';
@@ -15,7 +16,7 @@ export interface Choice {
 }
 
 function loadedCount(count: number): string {
-  return `${count} loaded`;
+  return l10n.t('{0} loaded', count);
 }
 
 function countBy(servers: readonly Server[], keyOf: (server: Server) => string | null | undefined): Map<string, number> {
@@ -39,7 +40,7 @@ export function vpcChoices(vpcNames: ReadonlyMap<string, string>, servers: reado
     return {
       value: id,
       label: name ?? id,
-      description: [name ? id : 'name unknown', count ? loadedCount(count) : ''].filter(Boolean).join(' · '),
+      description: [name ? id : l10n.t('name unknown'), count ? loadedCount(count) : ''].filter(Boolean).join(' · '),
     };
   });
 }
@@ -71,9 +72,11 @@ export function autoScalingGroupChoices(servers: readonly Server[]): Choice[] {
 }
 
 /** Sort keys offered by Sort Servers…; the API accepts others, which can be given as the command's argument. */
-export const SORT_KEYS: readonly { key: string; label: string }[] = [
-  { key: 'created_at', label: 'Created' },
-  { key: 'modified_at', label: 'Modified' },
-  { key: 'name', label: 'Name' },
-  { key: 'state', label: 'State' },
-];
+export function sortKeys(): { key: string; label: string }[] {
+  return [
+    { key: 'created_at', label: l10n.t('Created') },
+    { key: 'modified_at', label: l10n.t('Modified') },
+    { key: 'name', label: l10n.t('Name') },
+    { key: 'state', label: l10n.t('State') },
+  ];
+}

@@ -1,20 +1,32 @@
+import * as l10n from '@vscode/l10n';
 import { FILTER_KEYS, type QueryKey } from './filterState';
 import type { ServerFilters } from './serverModel';
 
 /** How the chosen filters and sort read in the view's header and in Edit Filters. */
 
 /** Short labels for the view's description, where space is scarce. */
-export const SHORT_LABELS: Record<QueryKey | 'product_offering', string> = {
-  name: 'name',
-  ip: 'ip',
-  state: 'state',
-  product_category: 'category',
-  product_offering: 'offering',
-  vpc_id: 'vpc',
-  server_type_id: 'type',
-  auto_scaling_group_id: 'asg',
-  sort: 'sort',
-};
+export function shortLabel(key: QueryKey | 'product_offering'): string {
+  switch (key) {
+    case 'name':
+      return l10n.t({ message: 'name', comment: ['filter label before ": value"'] });
+    case 'ip':
+      return l10n.t({ message: 'ip', comment: ['filter label before ": value"'] });
+    case 'state':
+      return l10n.t({ message: 'state', comment: ['filter label before ": value"'] });
+    case 'product_category':
+      return l10n.t({ message: 'category', comment: ['filter label before ": value"'] });
+    case 'product_offering':
+      return l10n.t({ message: 'offering', comment: ['filter label before ": value"'] });
+    case 'vpc_id':
+      return l10n.t({ message: 'vpc', comment: ['filter label before ": value"'] });
+    case 'server_type_id':
+      return l10n.t({ message: 'type', comment: ['filter label before ": value"'] });
+    case 'auto_scaling_group_id':
+      return l10n.t({ message: 'asg', comment: ['filter label before ": value"'] });
+    case 'sort':
+      return l10n.t({ message: 'sort', comment: ['filter label before ": value"'] });
+  }
+}
 
 function shorten(text: string, max: number | undefined): string {
   return max !== undefined && text.length > max ? `${text.slice(0, Math.max(1, max - 1)).trimEnd()}…` : text;
@@ -71,7 +83,7 @@ export function describeFiltersShort(filters: ServerFilters, vpcNames: ReadonlyM
   for (const key of [...FILTER_KEYS, 'sort'] as const) {
     const value = describeValue(filters, key, vpcNames, SHORT_VALUE_LENGTH);
     if (value !== undefined) {
-      parts.push(`${SHORT_LABELS[key]}: ${value}`);
+      parts.push(`${shortLabel(key)}: ${value}`);
     }
   }
   return parts.join(' · ');
@@ -86,15 +98,15 @@ export function describeFiltersLong(filters: ServerFilters, vpcNames: ReadonlyMa
   for (const key of FILTER_KEYS) {
     const value = describeValue(filters, key, vpcNames);
     if (value !== undefined) {
-      parts.push(`${SHORT_LABELS[key]}: ${value}`);
+      parts.push(`${shortLabel(key)}: ${value}`);
     }
   }
   const sentences: string[] = [];
   if (parts.length > 0) {
-    sentences.push(`Filtered by ${parts.join(' · ')}`);
+    sentences.push(l10n.t('Filtered by {0}.', parts.join(' · ')));
   }
   if (filters.sort) {
-    sentences.push(`Sorted by ${describeSort(filters.sort)}`);
+    sentences.push(l10n.t('Sorted by {0}.', describeSort(filters.sort)));
   }
-  return sentences.length > 0 ? `${sentences.join('. ')}.` : undefined;
+  return sentences.length > 0 ? sentences.join(' ') : undefined;
 }

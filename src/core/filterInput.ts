@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Checked } from './endpoints';
 import { DEFAULT_SORT, PRODUCT_CATEGORIES } from './serverModel';
 
@@ -6,17 +7,19 @@ import { DEFAULT_SORT, PRODUCT_CATEGORIES } from './serverModel';
  * value to send (undefined = no filter) or a message that says what is wrong and what would work.
  */
 
-const IPV4_HINT = 'Type an IPv4 address (10.10.1.11), its beginning (10.10.1.), a range such as 10.10.0.0/16 or 10.10.*, or an IPv6 address (fd00::11).';
+function ipv4Hint(): string {
+  return l10n.t('Type an IPv4 address (10.10.1.11), its beginning (10.10.1.), a range such as 10.10.0.0/16 or 10.10.*, or an IPv6 address (fd00::11).');
+}
 
 function octetProblem(octet: string): string | undefined {
   if (!/^\d{1,3}$/.test(octet)) {
-    return `"${octet}" is not a number from 0 to 255.`;
+    return l10n.t('"{0}" is not a number from 0 to 255.', octet);
   }
   if (Number(octet) > 255) {
-    return `${octet} is more than 255, the largest part of an IPv4 address.`;
+    return l10n.t('{0} is more than 255, the largest part of an IPv4 address.', octet);
   }
   if (octet.length > 1 && octet.startsWith('0')) {
-    return `"${octet}" has a leading zero: addresses are written without them (e.g. 10, not 010).`;
+    return l10n.t('"{0}" has a leading zero: addresses are written without them (e.g. 10, not 010).', octet);
   }
   return undefined;
 }
@@ -27,7 +30,7 @@ function checkIpv4Prefix(text: string): Checked<string> {
   const trailingDot = parts[parts.length - 1] === '';
   const octets = trailingDot ? parts.slice(0, -1) : parts;
   if (octets.length > 4 || (octets.length === 4 && trailingDot)) {
-    return { ok: false, error: `"${text}" has more than four parts; an IPv4 address has four (10.10.1.11).` };
+    return { ok: false, error: l10n.t('"{0}" has more than four parts; an IPv4 address has four (10.10.1.11).', text) };
   }
   for (const octet of octets) {
     const problem = octetProblem(octet);
@@ -41,11 +44,14 @@ function checkIpv4Prefix(text: string): Checked<string> {
 /** An IPv6 address or its beginning: hex groups of up to four digits, at most one `::`. */
 function checkIpv6Prefix(text: string): Checked<string> {
   if (!/^[0-9a-f:]+$/i.test(text) || (text.match(/::/g)?.length ?? 0) > 1 || text.includes(':::')) {
-    return { ok: false, error: `"${text}" is not an IPv6 address: use hex groups separated by colons, with at most one "::" (fd00:10::11).` };
+    return {
+      ok: false,
+      error: l10n.t('"{0}" is not an IPv6 address: use hex groups separated by colons, with at most one "::" (fd00:10::11).', text),
+    };
   }
   const groups = text.split(':').filter((group) => group !== '');
   if (groups.some((group) => group.length > 4) || groups.length > 8) {
-    return { ok: false, error: `"${text}" is not an IPv6 address: at most eight groups of up to four hex digits.` };
+    return { ok: false, error: l10n.t('"{0}" is not an IPv6 address: at most eight groups of up to four hex digits.', text) };
   }
   return { ok: true, value: text.toLowerCase() };
 }
@@ -64,16 +70,19 @@ export function checkIpFilter(input: string): Checked<string | undefined> {
     const [, address, bitsText] = cidr;
     const bits = Number(bitsText);
     if (address.includes(':')) {
-      return { ok: false, error: `SCP matches the beginning of an address, not an IPv6 range: type the beginning instead (fd00:10:).` };
+      return { ok: false, error: l10n.t('SCP matches the beginning of an address, not an IPv6 range: type the beginning instead (fd00:10:).') };
     }
     const checked = checkIpv4Prefix(address);
     if (!checked.ok || address.split('.').length !== 4) {
-      return { ok: false, error: checked.ok ? `"${address}" in a range needs all four parts (10.10.0.0/16).` : checked.error };
+      return { ok: false, error: checked.ok ? l10n.t('"{0}" in a range needs all four parts (10.10.0.0/16).', address) : checked.error };
     }
     if (bits > 32 || bits % 8 !== 0) {
       return {
         ok: false,
-        error: `/${bits} does not end on a dot, and SCP matches the beginning of an address, not a range: use /8, /16 or /24, or type the beginning (10.10.16.).`,
+        error: l10n.t(
+          '/{0} does not end on a dot, and SCP matches the beginning of an address, not a range: use /8, /16 or /24, or type the beginning (10.10.16.).',
+          bits,
+        ),
       };
     }
     const kept = address.split('.').slice(0, bits / 8);
@@ -82,7 +91,7 @@ export function checkIpFilter(input: string): Checked<string | undefined> {
   if (text.includes('*')) {
     const wildcard = /^((?:\d{1,3}\.){1,3})\*(?:\.\*)*$/.exec(text);
     if (!wildcard) {
-      return { ok: false, error: `"${text}": a wildcard may only stand for the last parts (10.10.* or 10.10.*.*). ${IPV4_HINT}` };
+      return { ok: false, error: l10n.t('"{0}": a wildcard may only stand for the last parts (10.10.* or 10.10.*.*). {1}', text, ipv4Hint()) };
     }
     return checkIpv4Prefix(wildcard[1]);
   }
@@ -91,11 +100,11 @@ export function checkIpFilter(input: string): Checked<string | undefined> {
   }
   if (/^[\d.]+$/.test(text)) {
     if (text.startsWith('.') || text.includes('..')) {
-      return { ok: false, error: `"${text}" has an empty part. ${IPV4_HINT}` };
+      return { ok: false, error: l10n.t('"{0}" has an empty part. {1}', text, ipv4Hint()) };
     }
     return checkIpv4Prefix(text);
   }
-  return { ok: false, error: `"${text}" is not an IP address or the beginning of one. ${IPV4_HINT}` };
+  return { ok: false, error: l10n.t('"{0}" is not an IP address or the beginning of one. {1}', text, ipv4Hint()) };
 }
 
 /** `created_at:desc,name` → checked terms; the API's default order is answered as undefined (nothing to send). */
@@ -109,10 +118,10 @@ export function checkSort(input: string): Checked<string | undefined> {
   for (const term of text.split(',').map((part) => part.trim())) {
     const match = /^([a-z][a-z0-9_]*)(?::(asc|desc))?$/.exec(term);
     if (!match) {
-      return { ok: false, error: `"${term}" is not a sort term: use key or key:asc / key:desc, e.g. name:asc or created_at:desc.` };
+      return { ok: false, error: l10n.t('"{0}" is not a sort term: use key or key:asc / key:desc, e.g. name:asc or created_at:desc.', term) };
     }
     if (seen.has(match[1])) {
-      return { ok: false, error: `${match[1]} is sorted on twice.` };
+      return { ok: false, error: l10n.t('{0} is sorted on twice.', match[1]) };
     }
     seen.add(match[1]);
     terms.push(term);
@@ -129,24 +138,29 @@ export function checkProductCategory(input: string): Checked<string | undefined>
   }
   return (PRODUCT_CATEGORIES as readonly string[]).includes(text)
     ? { ok: true, value: text }
-    : { ok: false, error: `"${input.trim()}" is not a product category: use ${PRODUCT_CATEGORIES.join(' or ')}.` };
+    : { ok: false, error: l10n.t('"{0}" is not a product category: use {1} or {2}.', input.trim(), PRODUCT_CATEGORIES[0], PRODUCT_CATEGORIES[1]) };
 }
 
 /** Offerings are API tokens (`virtual_server`); anything else would only come back as a 400. */
 export function checkOfferings(values: readonly string[]): Checked<string[]> {
   const bad = values.map((value) => value.trim()).filter((value) => value !== '' && !/^[a-z0-9_]+$/.test(value));
   return bad.length > 0
-    ? { ok: false, error: `"${bad[0]}" is not a product offering such as virtual_server, gpu_server, k8s_vm or k8s_gpu_vm.` }
+    ? { ok: false, error: l10n.t('"{0}" is not a product offering such as virtual_server, gpu_server, k8s_vm or k8s_gpu_vm.', bad[0]) }
     : { ok: true, value: values.map((value) => value.trim()).filter((value) => value !== '') };
 }
 
-/** Ids (VPC, server type, auto-scaling group) are single tokens: a space means something was pasted wrong. */
+/**
+ * Ids (VPC, server type, auto-scaling group) are single tokens: a space means something was pasted wrong. `what`
+ * names the id as the prompt does ("VPC ID", translated by the caller).
+ */
 export function checkId(input: string, what: string): Checked<string | undefined> {
   const text = input.trim();
   if (text === '') {
     return { ok: true, value: undefined };
   }
-  return /\s/.test(text) ? { ok: false, error: `A ${what} has no spaces: "${text}" looks like more than one value.` } : { ok: true, value: text };
+  return /\s/.test(text)
+    ? { ok: false, error: l10n.t('A {0} has no spaces: "{1}" looks like more than one value.', what, text) }
+    : { ok: true, value: text };
 }
 
 /** Names and states are matched as typed; only the ends are trimmed. */

@@ -1,30 +1,46 @@
+import * as l10n from '@vscode/l10n';
 import { ScpError } from './scpError';
 
-/** Node's socket error codes, in words a user can act on. */
-const NETWORK_CAUSES: Record<string, string> = {
-  ECONNREFUSED: 'the connection was refused',
-  ECONNRESET: 'the connection was reset',
-  EPIPE: 'the connection was closed',
-  ENOTFOUND: 'the host name could not be resolved',
-  EAI_AGAIN: 'the host name could not be resolved',
-  EHOSTUNREACH: 'the host is unreachable',
-  ENETUNREACH: 'the network is unreachable',
-  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate could not be verified',
-  SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate is signed by an unknown authority (an SSL-inspecting proxy?)',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
-  ERR_BAD_RESPONSE: 'the answer was cut off',
-};
+/** Node's socket error codes, in words a user can act on. Looked up when needed, so the words are translated. */
+function networkCause(code: string): string | undefined {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return l10n.t('the connection was refused');
+    case 'ECONNRESET':
+      return l10n.t('the connection was reset');
+    case 'EPIPE':
+      return l10n.t('the connection was closed');
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return l10n.t('the host name could not be resolved');
+    case 'EHOSTUNREACH':
+      return l10n.t('the host is unreachable');
+    case 'ENETUNREACH':
+      return l10n.t('the network is unreachable');
+    case 'CERT_HAS_EXPIRED':
+      return l10n.t('its TLS certificate has expired');
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+      return l10n.t('its TLS certificate could not be verified');
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+      return l10n.t('its TLS certificate is signed by an unknown authority (an SSL-inspecting proxy?)');
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+      return l10n.t('its TLS certificate is self-signed');
+    case 'ERR_BAD_RESPONSE':
+      return l10n.t('the answer was cut off');
+    default:
+      return undefined;
+  }
+}
 
 export function isRetryableNetworkCode(code: string | undefined): boolean {
   return code !== undefined && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EAI_AGAIN', 'ETIMEDOUT', 'ERR_BAD_RESPONSE'].includes(code);
 }
 
 export function networkError(host: string, code: string | undefined): ScpError {
-  const cause = (code && NETWORK_CAUSES[code]) ?? `the request failed${code ? ` (${code})` : ''}`;
+  const cause = (code && networkCause(code)) || (code ? l10n.t('the request failed ({0})', code) : l10n.t('the request failed'));
   return new ScpError(
     'network',
-    `Could not reach SCP at ${host}: ${cause}. Check the network connection and proxy (http.proxy), and the endpoint settings.`,
+    l10n.t('Could not reach SCP at {0}: {1}. Check the network connection and proxy (http.proxy), and the endpoint settings.', host, cause),
     { code },
   );
 }
@@ -32,10 +48,14 @@ export function networkError(host: string, code: string | undefined): ScpError {
 export function timeoutError(host: string, timeoutMs: number): ScpError {
   return new ScpError(
     'timeout',
-    `SCP at ${host} did not answer within ${Math.round(timeoutMs / 1000)} s. Check the network connection, or raise the setting scpExplorer.requestTimeoutSeconds.`,
+    l10n.t(
+      'SCP at {0} did not answer within {1} s. Check the network connection, or raise the setting scpExplorer.requestTimeoutSeconds.',
+      host,
+      Math.round(timeoutMs / 1000),
+    ),
   );
 }
 
 export function cancelledError(): ScpError {
-  return new ScpError('cancelled', 'The request was cancelled.');
+  return new ScpError('cancelled', l10n.t('The request was cancelled.'));
 }

@@ -1,8 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import type { Server, ServerPage, Vpc } from './serverModel';
 
 /**
  * Checks the shape of a 200 answer before anything trusts it. Only what the extension relies on is checked
- * (ids, names, states); optional fields stay optional. Returns a reason string when the shape is wrong.
+ * (ids, names, states); optional fields stay optional. Returns a reason (translated) when the shape is wrong.
  */
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -26,12 +27,12 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
 
 export function parseServerPage(body: unknown, limit: number): Parsed<ServerPage> {
   if (!isRecord(body) || !Array.isArray(body.servers)) {
-    return { ok: false, why: 'a body without a "servers" list' };
+    return { ok: false, why: l10n.t('a body without a "servers" list') };
   }
   const servers: Server[] = [];
   for (const item of body.servers) {
     if (!checkServer(item)) {
-      return { ok: false, why: 'a server without an id' };
+      return { ok: false, why: l10n.t('a server without an id') };
     }
     servers.push(normalizeServer(item));
   }
@@ -41,17 +42,17 @@ export function parseServerPage(body: unknown, limit: number): Parsed<ServerPage
 }
 
 export function parseServer(body: unknown): Parsed<Server> {
-  return checkServer(body) ? { ok: true, value: normalizeServer(body) } : { ok: false, why: 'a server without an id' };
+  return checkServer(body) ? { ok: true, value: normalizeServer(body) } : { ok: false, why: l10n.t('a server without an id') };
 }
 
 export function parseVpcPage(body: unknown): Parsed<Vpc[]> {
   if (!isRecord(body) || !Array.isArray(body.vpcs)) {
-    return { ok: false, why: 'a body without a "vpcs" list' };
+    return { ok: false, why: l10n.t('a body without a "vpcs" list') };
   }
   const vpcs: Vpc[] = [];
   for (const item of body.vpcs) {
     if (!isRecord(item) || typeof item.id !== 'string') {
-      return { ok: false, why: 'a VPC without an id' };
+      return { ok: false, why: l10n.t('a VPC without an id') };
     }
     vpcs.push({
       id: item.id,

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * Reads the official SCP tool configuration (`~/.scpconf/config.json` and `credentials.json`, scp-api.md §2),
  * given the files' text, so that people who already use the Terraform provider or CLI need to type nothing.
@@ -18,10 +20,10 @@ function readObject(text: string, fileName: string): { ok: true; value: Record<s
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: `${fileName} is not valid JSON (${(error as Error).message}). Fix or recreate the file.` };
+    return { ok: false, error: l10n.t('{0} is not valid JSON ({1}). Fix or recreate the file.', fileName, (error as Error).message) };
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return { ok: false, error: `${fileName} must hold a JSON object.` };
+    return { ok: false, error: l10n.t('{0} must hold a JSON object.', fileName) };
   }
   return { ok: true, value: parsed as Record<string, unknown> };
 }

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /** One error type for everything an SCP call can end in, with a message that says what happened and what to do. */
 
 export type ScpErrorKind =
@@ -39,8 +41,9 @@ export class ScpError extends Error {
     if (retries === 0) {
       return this;
     }
-    const suffix = ` (gave up after ${retries} ${retries === 1 ? 'retry' : 'retries'})`;
-    return new ScpError(this.kind, this.message + suffix, { ...this.details, retries });
+    const message =
+      retries === 1 ? l10n.t('{0} (gave up after 1 retry)', this.message) : l10n.t('{0} (gave up after {1} retries)', this.message, retries);
+    return new ScpError(this.kind, message, { ...this.details, retries });
   }
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Server } from './serverModel';
 
 /** The facts people come for, read from a server object that may lack any optional field. */
@@ -63,13 +64,13 @@ export function describeServerType(server: Server): string {
   }
   const parts = [type.name || type.id || ''];
   if (typeof type.vcpus === 'number') {
-    parts.push(`${type.vcpus} vCPU`);
+    parts.push(l10n.t('{0} vCPU', type.vcpus));
   }
   if (typeof type.ram === 'number') {
-    parts.push(type.ram >= 1024 ? `${+(type.ram / 1024).toFixed(1)} GB RAM` : `${type.ram} MB RAM`);
+    parts.push(type.ram >= 1024 ? l10n.t('{0} GB RAM', +(type.ram / 1024).toFixed(1)) : l10n.t('{0} MB RAM', type.ram));
   }
   if (typeof type.disk === 'number' && type.disk > 0) {
-    parts.push(`${type.disk} GB disk`);
+    parts.push(l10n.t('{0} GB disk', type.disk));
   }
   return parts.filter((part) => part !== '').join(' · ');
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { ScpError, isScpError } from './scpError';
 import type { PageRequest, Server, ServerPage } from './serverModel';
 
@@ -90,7 +91,7 @@ export class ServerListing {
       if (generation !== this.generation) {
         return 'stale';
       }
-      this.lastError = isScpError(error) ? error : new ScpError('badResponse', `Loading servers failed: ${String(error)}`);
+      this.lastError = isScpError(error) ? error : new ScpError('badResponse', l10n.t('Loading servers failed: {0}', String(error)));
       return 'failed';
     } finally {
       if (generation === this.generation) {
@@ -124,7 +125,7 @@ export class ServerListing {
       this.done = true;
       this.lastError = new ScpError(
         'badResponse',
-        'SCP answered the same page again for the next page, so paging stopped. The servers loaded so far are shown; refresh to start over.',
+        l10n.t('SCP answered the same page again for the next page, so paging stopped. The servers loaded so far are shown; refresh to start over.'),
       );
       return;
     }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isGroupBy, type GroupBy } from './grouping';
 
 /**
@@ -46,7 +47,7 @@ export function checkSettings(raw: Raw): CheckedSettings {
       return fallback;
     }
     if (typeof value !== 'string') {
-      problems.push(`scpExplorer.${key} must be text (it is ${JSON.stringify(value)}); using "${fallback}".`);
+      problems.push(l10n.t('scpExplorer.{0} must be text (it is {1}); using "{2}".', key, JSON.stringify(value), fallback));
       return fallback;
     }
     return value.trim();
@@ -58,7 +59,9 @@ export function checkSettings(raw: Raw): CheckedSettings {
     }
     if (typeof value !== 'number' || !Number.isInteger(value) || value < range.min || value > range.max) {
       const used = typeof value === 'number' && Number.isFinite(value) ? Math.min(range.max, Math.max(range.min, Math.round(value))) : fallback;
-      problems.push(`scpExplorer.${key} must be a whole number from ${range.min} to ${range.max} (it is ${JSON.stringify(value)}); using ${used}.`);
+      problems.push(
+        l10n.t('scpExplorer.{0} must be a whole number from {1} to {2} (it is {3}); using {4}.', key, range.min, range.max, JSON.stringify(value), used),
+      );
       return used;
     }
     return value;
@@ -78,13 +81,13 @@ export function checkSettings(raw: Raw): CheckedSettings {
     groupBy: isGroupBy(groupBy) ? groupBy : DEFAULT_SETTINGS.groupBy,
   };
   if (settings.apiVersion !== apiVersion) {
-    problems.push(`scpExplorer.apiVersion must look like "virtualserver 1.1" (it is "${apiVersion}"); using "${settings.apiVersion}".`);
+    problems.push(l10n.t('scpExplorer.apiVersion must look like "virtualserver 1.1" (it is "{0}"); using "{1}".', apiVersion, settings.apiVersion));
   }
   if (settings.acceptLanguage !== acceptLanguage) {
-    problems.push(`scpExplorer.acceptLanguage must be auto, ko-KR or en-US (it is "${acceptLanguage}"); using auto.`);
+    problems.push(l10n.t('scpExplorer.acceptLanguage must be auto, ko-KR or en-US (it is "{0}"); using auto.', acceptLanguage));
   }
   if (settings.groupBy !== groupBy) {
-    problems.push(`scpExplorer.groupBy must be vpcState, stateVpc, vpc, state or none (it is "${groupBy}"); using vpcState.`);
+    problems.push(l10n.t('scpExplorer.groupBy must be vpcState, stateVpc, vpc, state or none (it is "{0}"); using vpcState.', groupBy));
   }
   return { settings, problems };
 }

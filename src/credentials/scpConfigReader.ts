@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ async function readIfPresent(path: string): Promise<string | undefined> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       return undefined;
     }
-    throw new Error(`${path} could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, { cause: error });
+    throw new Error(l10n.t('{0} could not be read ({1}).', path, (error as NodeJS.ErrnoException).code ?? String(error)), { cause: error });
   }
 }
 

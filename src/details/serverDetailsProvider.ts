@@ -42,7 +42,7 @@ export class ServerDetailsProvider implements vscode.TextDocumentContentProvider
     }
     const id = serverIdFromQuery(uri.query);
     if (!id) {
-      return 'This is not a server details document: use Show Details on a server.\n';
+      return `${vscode.l10n.t('This is not a server details document: use Show Details on a server.')}\n`;
     }
     try {
       const text = detailsText(await this.fetch(id));
@@ -51,7 +51,7 @@ export class ServerDetailsProvider implements vscode.TextDocumentContentProvider
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.log.warn(`Show Details of ${id}: ${message}`);
-      return `Server ${id} could not be loaded: ${message}\nRun Show Details on the server again to retry.\n`;
+      return `${vscode.l10n.t('Server {0} could not be loaded: {1}', id, message)}\n${vscode.l10n.t('Run Show Details on the server again to retry.')}\n`;
     }
   }
 

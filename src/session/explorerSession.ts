@@ -62,7 +62,7 @@ export class ExplorerSession implements vscode.Disposable {
     this.reportedProblems = text;
     if (problems.length > 0) {
       problems.forEach((problem) => this.log.warn(`Settings: ${problem}`));
-      void vscode.window.showWarningMessage(text, 'Open Settings').then((choice) => {
+      void vscode.window.showWarningMessage(text, vscode.l10n.t('Open Settings')).then((choice) => {
         if (choice) {
           void vscode.commands.executeCommand('workbench.action.openSettings', 'scpExplorer');
         }
@@ -79,7 +79,7 @@ export class ExplorerSession implements vscode.Disposable {
     if (!virtualServer.ok || !vpc.ok) {
       const message = virtualServer.ok ? (vpc.ok ? '' : vpc.error) : virtualServer.error;
       this.log.error(`Settings: ${message}`);
-      return { kind: 'misconfigured', error: new ScpError('config', `${message} Fix it in the SCP Server Explorer settings.`) };
+      return { kind: 'misconfigured', error: new ScpError('config', vscode.l10n.t('{0} Fix it in the SCP Server Explorer settings.', message)) };
     }
     const credentials = await resolveCredentials(this.store, (message) => this.log.warn(message));
     if (!credentials) {

@@ -33,7 +33,7 @@ export class GroupNode {
     if (key.kind === 'state') {
       return key.state;
     }
-    return key.vpcId === NO_VPC ? 'No VPC' : (this.labels.vpcNames.get(key.vpcId) ?? key.vpcId);
+    return key.vpcId === NO_VPC ? vscode.l10n.t('No VPC') : (this.labels.vpcNames.get(key.vpcId) ?? key.vpcId);
   }
 
   treeItem(): vscode.TreeItem {
@@ -44,11 +44,18 @@ export class GroupNode {
     const count = `${this.group.count}${this.labels.partial ? '+' : ''}`;
     item.description = count;
     const key = this.group.key;
-    const countText = `${count} server${this.group.count === 1 ? '' : 's'} loaded${this.labels.partial ? ' (more pages to load)' : ''}`;
+    const countText = this.labels.partial
+      ? vscode.l10n.t('{0} servers loaded (more pages to load)', count)
+      : this.group.count === 1
+        ? vscode.l10n.t('1 server loaded')
+        : vscode.l10n.t('{0} servers loaded', count);
     if (key.kind === 'vpc') {
       item.iconPath = new vscode.ThemeIcon(key.vpcId === NO_VPC ? 'circle-large-outline' : 'cloud');
       item.contextValue = vpcContextValue(key.vpcId !== NO_VPC);
-      item.tooltip = key.vpcId === NO_VPC ? `Servers without a VPC\n${countText}` : `${this.label}\nVPC ID: ${key.vpcId}\n${countText}`;
+      item.tooltip =
+        key.vpcId === NO_VPC
+          ? `${vscode.l10n.t('Servers without a VPC')}\n${countText}`
+          : `${this.label}\n${vscode.l10n.t('VPC ID: {0}', key.vpcId)}\n${countText}`;
     } else {
       item.iconPath = stateGroupIcon(key.state);
       item.contextValue = STATE_CONTEXT_VALUE;

@@ -23,7 +23,7 @@ export class ServerNode {
     item.description = primaryIp(this.server) ?? '';
     item.iconPath = serverStateIcon(this.server.state);
     item.contextValue = serverContextValue(this.server);
-    item.accessibilityInformation = { label: `${this.server.name}, ${this.server.state}, ${item.description || 'no IP'}` };
+    item.accessibilityInformation = { label: `${this.server.name}, ${this.server.state}, ${item.description || vscode.l10n.t('no IP')}` };
     return item;
   }
 

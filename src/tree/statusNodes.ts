@@ -13,33 +13,48 @@ export class LoadMoreNode {
   ) {}
 
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.loading ? 'Loading…' : 'Load more…');
+    const item = new vscode.TreeItem(this.loading ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…'));
     item.id = this.id;
-    item.description = `${this.loaded} loaded`;
+    item.description = vscode.l10n.t('{0} loaded', this.loaded);
     item.iconPath = new vscode.ThemeIcon(this.loading ? 'loading~spin' : 'more');
     item.contextValue = LOAD_MORE_CONTEXT_VALUE;
-    item.tooltip = 'Load the next page of servers';
+    item.tooltip = vscode.l10n.t('Load the next page of servers');
     if (!this.loading) {
-      item.command = { command: 'scpExplorer.loadMore', title: 'Load More' };
+      item.command = { command: 'scpExplorer.loadMore', title: vscode.l10n.t('Load More') };
     }
     return item;
   }
 }
 
-const HEADLINES: Record<ScpErrorKind, string> = {
-  auth: 'Access key not accepted',
-  forbidden: 'Permission denied',
-  badRequest: 'Request rejected',
-  notFound: 'Not found',
-  versionUnsupported: 'API version not supported',
-  throttled: 'SCP is limiting requests',
-  server: 'SCP server error',
-  network: 'SCP is unreachable',
-  timeout: 'SCP did not answer in time',
-  badResponse: 'Unexpected answer from SCP',
-  cancelled: 'Cancelled',
-  config: 'Settings need attention',
-};
+/** The label of a message row: what went wrong, in a few words (the description says the rest). */
+export function headline(kind: ScpErrorKind): string {
+  switch (kind) {
+    case 'auth':
+      return vscode.l10n.t('Access key not accepted');
+    case 'forbidden':
+      return vscode.l10n.t('Permission denied');
+    case 'badRequest':
+      return vscode.l10n.t('Request rejected');
+    case 'notFound':
+      return vscode.l10n.t('Not found');
+    case 'versionUnsupported':
+      return vscode.l10n.t('API version not supported');
+    case 'throttled':
+      return vscode.l10n.t('SCP is limiting requests');
+    case 'server':
+      return vscode.l10n.t('SCP server error');
+    case 'network':
+      return vscode.l10n.t('SCP is unreachable');
+    case 'timeout':
+      return vscode.l10n.t('SCP did not answer in time');
+    case 'badResponse':
+      return vscode.l10n.t('Unexpected answer from SCP');
+    case 'cancelled':
+      return vscode.l10n.t('Cancelled');
+    case 'config':
+      return vscode.l10n.t('Settings need attention');
+  }
+}
 
 /** A failure shown in the tree, above whatever was already loaded, with Retry and Show Logs. */
 export class MessageNode {
@@ -49,13 +64,13 @@ export class MessageNode {
   constructor(readonly error: ScpError) {}
 
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(HEADLINES[this.error.kind]);
+    const item = new vscode.TreeItem(headline(this.error.kind));
     item.id = `${this.id}/${this.error.kind}`;
     item.description = this.error.message;
-    item.tooltip = new vscode.MarkdownString().appendText(this.error.message).appendMarkdown('\n\n*Click to retry.*');
+    item.tooltip = new vscode.MarkdownString().appendText(this.error.message).appendMarkdown(`\n\n*${vscode.l10n.t('Click to retry.')}*`);
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     item.contextValue = MESSAGE_CONTEXT_VALUE;
-    item.command = { command: 'scpExplorer.retry', title: 'Retry' };
+    item.command = { command: 'scpExplorer.retry', title: vscode.l10n.t('Retry') };
     return item;
   }
 }

@@ -1,13 +1,19 @@
+import * as vscode from 'vscode';
 import type { Connection } from '../session/connection';
 import type { CredentialSource } from '../credentials/credentialResolver';
 
-const SOURCE_LABELS: Record<CredentialSource, string> = {
-  secretStorage: 'key: VS Code',
-  environment: 'key: env',
-  scpConfig: 'key: ~/.scpconf',
-};
+function sourceLabel(source: CredentialSource): string {
+  switch (source) {
+    case 'secretStorage':
+      return vscode.l10n.t('key: VS Code');
+    case 'environment':
+      return vscode.l10n.t('key: env');
+    case 'scpConfig':
+      return vscode.l10n.t('key: ~/.scpconf');
+  }
+}
 
 /** The view's description: where requests go and where the access key came from, e.g. `kr-west1 (e) · key: env`. */
 export function describeConnection(connection: Connection | undefined): string {
-  return connection ? `${connection.target} · ${SOURCE_LABELS[connection.source]}` : '';
+  return connection ? `${connection.target} · ${sourceLabel(connection.source)}` : '';
 }

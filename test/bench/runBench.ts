@@ -262,6 +262,24 @@ async function launch(executable: string, index: number, options: Options, resul
   }
 }
 
+/** Processes of another headless VS Code (another test or bench run) on this machine: they make timings noisy. */
+function otherVsCodeHosts(): number {
+  try {
+    return fs
+      .readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => {
+        try {
+          return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('code-server/out/node/entry.js');
+        } catch {
+          return false; // gone meanwhile
+        }
+      }).length;
+  } catch {
+    return 0; // no /proc
+  }
+}
+
 function gitDescription(): string {
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
   if (commit.status !== 0) {
@@ -327,6 +345,8 @@ function growthVerdict(perServer: readonly number[], sizes: readonly number[]): 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const startedAt = new Date();
+  const loadAtStart = os.loadavg()[0];
+  const busyAtStart = otherVsCodeHosts();
   const size = measureSize();
   console.log('Timing src/core grouping in plain Node …');
   const grouping = measureGrouping(options.sizes, options.runs);
@@ -420,17 +440,24 @@ async function main(): Promise<void> {
     nodeExtensionHost: host.node,
     vscodeVersion: host.vscodeVersion,
     vscode: executable.label,
+    /** Other work on the machine shows here (the bench itself keeps about one core busy). */
+    loadAverage: { start: loadAtStart, end: os.loadavg()[0] },
+    otherVsCodeProcessesAtStart: busyAtStart,
   };
   const missed = figures.filter((f) => f.met === false);
 
   const lines = [
     '',
     `SCP Server Explorer benchmark, ${startedAt.toISOString()}, commit ${gitDescription()}`,
-    `Machine: ${machine.cores} cores, ${machine.cpuModel}, ${machine.memoryGB} GB, ${machine.os}`,
+    `Machine: ${machine.cores} cores, ${machine.cpuModel}, ${machine.memoryGB} GB, ${machine.os}; ` +
+      `load average (1 min) ${machine.loadAverage.start.toFixed(2)} at the start, ${machine.loadAverage.end.toFixed(2)} at the end`,
     `Node ${machine.nodeRunner} (this runner), ${machine.nodeExtensionHost} (extension host); VS Code ${machine.vscodeVersion}: ${machine.vscode}`,
     `Runs: ${options.launches} VS Code launches (one activation each); requests ×${options.runs} per launch; scale ×${options.runs} per size in ` +
       `launch 1; heap ${host.heapMethod === 'gc' ? 'after gc() (--expose-gc set at run time)' : 'WITHOUT gc: medians of plain heapUsed readings'}`,
     'Timing targets are judged on the median; request counts on every run. KB = 1024 bytes, MB = 1024 KB.',
+    ...(busyAtStart > 0
+      ? [`WARNING: another headless VS Code was running when the bench started (${busyAtStart} processes): timings are noisier.`]
+      : []),
     ...(activations.some((a) => a.wasActiveBefore)
       ? ['WARNING: in some launches the extension was already active before the bench activated it; those activation figures are not cold.']
       : []),

@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/extension';
 import type { Server } from '../../src/core/serverModel';
 import { FIXTURES, VPC_IDS } from '../emulator/dataset';
-import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, ScpEmulator } from '../emulator/scpEmulator';
-import { activateExplorer, connectTo, rows, setSetting, waitFor, type Row } from './support/explorerHarness';
+import type { ScpEmulator } from '../emulator/scpEmulator';
+import { rows, setSetting, startConnectedEmulator, waitFor, type ConnectedEmulator, type Row } from './support/explorerHarness';
 import { runAnsweringPicks, runWithoutPrompt } from './support/quickInput';
 
 const UNTOUCHED = '(clipboard not written)';
@@ -30,23 +30,16 @@ describe('copy commands and Show Details (against the emulator)', function () {
   };
   const clipboard = (): Thenable<string> => vscode.env.clipboard.readText();
 
+  let connected: ConnectedEmulator;
   before(async () => {
-    emulator = new ScpEmulator({ serverCount: 300, seed: 7 });
-    await emulator.start();
-    api = await activateExplorer();
-    await setSetting('pageSize', 1000);
-    await setSetting('groupBy', 'none');
-    await connectTo(api, emulator.url, DEMO_ACCESS_KEY, DEMO_SECRET_KEY);
+    connected = await startConnectedEmulator({ serverCount: 300, seed: 7 }, { pageSize: 1000, groupBy: 'none' });
+    ({ api, emulator } = connected);
     await waitFor(() => api.tree.servers.length === emulator.servers.length, 'every server loaded');
   });
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await setSetting('pageSize', undefined);
-    await setSetting('groupBy', undefined);
-    await setSetting('endpoint', undefined);
-    await api.credentials.clear();
-    await emulator.stop();
+    await connected.disconnect();
   });
 
   beforeEach(async () => {

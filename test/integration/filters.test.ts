@@ -8,8 +8,8 @@ import { FILTERS_STATE_KEY, restoreFilters } from '../../src/filters/filterStore
 import { ServerTreeProvider } from '../../src/tree/serverTreeProvider';
 import { FIXTURE_AUTO_SCALING_GROUP_ID, FIXTURES, VPC_IDS } from '../emulator/dataset';
 import { compareText } from '../emulator/listParams';
-import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, ScpEmulator, type LoggedRequest } from '../emulator/scpEmulator';
-import { activateExplorer, allIds, connectTo, rows, setSetting } from './support/explorerHarness';
+import type { LoggedRequest, ScpEmulator } from '../emulator/scpEmulator';
+import { allIds, rows, setSetting, startConnectedEmulator, type ConnectedEmulator } from './support/explorerHarness';
 import { runAnsweringPicks } from './support/quickInput';
 
 describe('filters and sort (against the emulator)', function () {
@@ -35,22 +35,15 @@ describe('filters and sort (against the emulator)', function () {
     await vscode.commands.executeCommand('scpExplorer.sort', '');
   };
 
+  let connected: ConnectedEmulator;
   before(async () => {
-    emulator = new ScpEmulator({ serverCount: 300, seed: 7 });
-    await emulator.start();
-    api = await activateExplorer();
-    await setSetting('pageSize', 1000);
-    await setSetting('groupBy', 'vpcState');
-    await connectTo(api, emulator.url, DEMO_ACCESS_KEY, DEMO_SECRET_KEY);
+    connected = await startConnectedEmulator({ serverCount: 300, seed: 7 }, { pageSize: 1000, groupBy: 'vpcState' });
+    ({ api, emulator } = connected);
   });
 
   after(async () => {
     await resetQuery();
-    await setSetting('pageSize', undefined);
-    await setSetting('groupBy', undefined);
-    await setSetting('endpoint', undefined);
-    await api.credentials.clear();
-    await emulator.stop();
+    await connected.disconnect();
   });
 
   beforeEach(async () => {

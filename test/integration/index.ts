@@ -16,14 +16,19 @@ function findTestFiles(dir: string): string[] {
   return files.sort();
 }
 
-export async function run(): Promise<void> {
+export function run(): Promise<void> {
+  return runTestsIn(__dirname);
+}
+
+/** Runs every *.test.js under `dir` (also used by the Korean suite, test/integration-ko). */
+export async function runTestsIn(dir: string): Promise<void> {
   // mocha 12 is an ES module; this file is CommonJS, so it is loaded with import() (the extension host's
   // Node supports that) rather than require().
   const { default: Mocha } = await import('mocha');
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000 });
-  const files = findTestFiles(__dirname);
+  const files = findTestFiles(dir);
   if (files.length === 0) {
-    throw new Error(`no *.test.js files under ${__dirname}`);
+    throw new Error(`no *.test.js files under ${dir}`);
   }
   files.forEach((file) => mocha.addFile(file));
   await mocha.loadFilesAsync();

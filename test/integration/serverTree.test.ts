@@ -5,7 +5,6 @@ import type { ExplorerApi } from '../../src/extension';
 import type { Server } from '../../src/core/serverModel';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, ScpEmulator } from '../emulator/scpEmulator';
 import {
-  activateExplorer,
   allIds,
   connectTo,
   isLoadMoreRow,
@@ -13,7 +12,9 @@ import {
   isServerRow,
   rows,
   setSetting,
+  startConnectedEmulator,
   waitFor,
+  type ConnectedEmulator,
 } from './support/explorerHarness';
 
 const STATE_ORDER = ['ACTIVE', 'BUILD', 'REBUILD', 'REBOOT', 'HARD_REBOOT'];
@@ -28,22 +29,13 @@ describe('server tree (against the emulator)', function () {
   const vpcName = (id: string | null | undefined): string =>
     !id ? 'No VPC' : (emulator.vpcs.find((vpc) => vpc.id === id)?.name ?? id);
 
+  let connected: ConnectedEmulator;
   before(async () => {
-    emulator = new ScpEmulator({ serverCount: 300, seed: 7 });
-    await emulator.start();
-    api = await activateExplorer();
-    await setSetting('pageSize', 1000);
-    await setSetting('groupBy', 'vpcState');
-    await connectTo(api, emulator.url, DEMO_ACCESS_KEY, DEMO_SECRET_KEY);
+    connected = await startConnectedEmulator({ serverCount: 300, seed: 7 }, { pageSize: 1000, groupBy: 'vpcState' });
+    ({ api, emulator } = connected);
   });
 
-  after(async () => {
-    await setSetting('pageSize', undefined);
-    await setSetting('groupBy', undefined);
-    await setSetting('endpoint', undefined);
-    await api.credentials.clear();
-    await emulator.stop();
-  });
+  after(() => connected.disconnect());
 
   beforeEach(() => {
     emulator.resetFaults();

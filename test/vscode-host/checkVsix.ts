@@ -16,8 +16,9 @@
 //    emulator servers. `--contents-only` stops after step 2.
 // code-server, chromium and the emulator are stopped and the scratch folders removed however it ends. The last
 // line is `N passed, N failed`; the exit code is 0 only when every check passed.
-// Needs the tools of install.sh (SCP_EXPLORER_TOOLS as there) and `npm run compile-tests`.
-import { spawn } from 'node:child_process';
+// Needs `npm run compile-tests`. Runs install.sh first for the headless VS Code tools (it returns at once when
+// they are there; SCP_EXPLORER_TOOLS as there; SCP_EXPLORER_SKIP_TOOLS_INSTALL=1 skips it).
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -283,12 +284,24 @@ function formatSize(bytes: number): string {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** aria-labels of the tree rows in the side bar, and its visible text (for the report when no rows come). */
-async function sideBarState(page: PlaywrightPage): Promise<{ labels: string[]; text: string }> {
-  return page.evaluate<{ labels: string[]; text: string }>(`(() => {
+interface SideBarState {
+  /** aria-labels of the tree rows in the side bar. */
+  labels: string[];
+  /** Its visible text, for the report when no rows come. */
+  text: string;
+  /** The window title: `[Extension Development Host] …` would mean a development copy is loaded. */
+  title: string;
+}
+
+async function sideBarState(page: PlaywrightPage): Promise<SideBarState> {
+  return page.evaluate<SideBarState>(`(() => {
     const bar = document.querySelector('.part.sidebar');
     const rows = bar ? Array.from(bar.querySelectorAll('.monaco-list-row')) : [];
-    return { labels: rows.map((row) => row.getAttribute('aria-label') || ''), text: bar ? bar.innerText : '(no side bar)' };
+    return {
+      labels: rows.map((row) => row.getAttribute('aria-label') || ''),
+      text: bar ? bar.innerText : '(no side bar)',
+      title: document.title,
+    };
   })()`);
 }
 
@@ -329,11 +342,22 @@ async function main(): Promise<number> {
       await emulator?.stop().catch(() => undefined);
       await fs.promises.rm(scratchDir, { recursive: true, force: true, maxRetries: 3 });
     })());
+  let summarised = false;
+  const printSummary = (): void => {
+    if (!summarised) {
+      summarised = true;
+      console.log(`(${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+      console.log(`${checks.passed} passed, ${checks.failed} failed`);
+    }
+  };
   // Ctrl+C or a kill: clean up before going (Node would exit without it, leaving code-server and chromium).
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
     process.once(signal, () => {
-      console.error(`${signal}: stopping`);
-      void cleanUp().finally(() => process.exit(code));
+      checks.fail('the check ran to the end', `interrupted by ${signal}`);
+      void cleanUp().finally(() => {
+        printSummary();
+        process.exit(code);
+      });
     });
   }
 
@@ -400,6 +424,13 @@ async function main(): Promise<number> {
     }
 
     // 3. Install it and see the view render the emulator's servers.
+    if (process.env.SCP_EXPLORER_SKIP_TOOLS_INSTALL !== '1') {
+      // Returns at once when the tools are there (as in runIntegrationTests).
+      const install = spawnSync('bash', [path.join(root, 'test', 'vscode-host', 'install.sh')], { stdio: 'inherit' });
+      if (install.status !== 0) {
+        throw new Error(`test/vscode-host/install.sh failed (${install.status ?? install.signal})`);
+      }
+    }
     const tools = resolveToolsPaths();
     assertToolsInstalled(tools);
     const extensionsDir = path.join(scratchDir, 'extensions');
@@ -435,7 +466,7 @@ async function main(): Promise<number> {
     const folder = path.join(scratchDir, 'workspace');
     fs.mkdirSync(folder);
     const viewCheck = `the installed extension shows ≥ ${options.minRows} emulator servers in the SCP view`;
-    let seen = { labels: [] as string[], text: '' };
+    let seen: SideBarState = { labels: [], text: '', title: '' };
     let matching: string[] = [];
     try {
       await page.goto(workbenchUrl(server, folder, [['skipWelcome', 'true']]), { waitUntil: 'domcontentloaded', timeout: 60_000 });
@@ -462,12 +493,14 @@ async function main(): Promise<number> {
     }
     const serverRequests = emulator.requests.filter((request) => request.path === '/v1/servers');
     const requestSummary = serverRequests.map((request) => `${request.method} ${request.rawTarget} → ${request.status}${request.signatureVerified ? ', signed' : ''}`);
-    if (matching.length >= options.minRows) {
+    const developmentHost = seen.title.includes('Extension Development Host');
+    if (matching.length >= options.minRows && !developmentHost) {
       checks.pass(viewCheck, `${matching.length} rows, e.g. "${matching[0]}"`);
     } else {
       checks.fail(
         viewCheck,
         [
+          ...(developmentHost ? [`the window is an Extension Development Host ("${seen.title}"), not the installed copy`] : []),
           `${matching.length} matching rows; the side bar's rows: ${seen.labels.length ? seen.labels.map((label) => JSON.stringify(label)).join(', ') : '(none)'}`,
           `side bar text:\n${seen.text.trim()}`,
           `emulator requests to /v1/servers: ${requestSummary.length ? requestSummary.join('; ') : '(none)'}`,
@@ -488,8 +521,7 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     await cleanUp();
-    console.log(`(${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
-    console.log(`${checks.passed} passed, ${checks.failed} failed`);
+    printSummary();
   }
 }
 

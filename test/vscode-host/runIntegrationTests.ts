@@ -1,5 +1,6 @@
 // `npm run test:integration`: the integration suite (out/test/integration) in a real VS Code, through the
-// standard @vscode/test-electron runner.
+// standard @vscode/test-electron runner; then the Korean suite (out/test/integration-ko) with the display
+// language `ko` (SCP_EXPLORER_DISPLAY_LANGUAGE for the headless host, --locale for a desktop VS Code).
 //
 // Which VS Code:
 //   SCP_EXPLORER_VSCODE_EXECUTABLE=/path/to/code   any real VS Code executable (a desktop `code` binary, an
@@ -70,6 +71,16 @@ async function main(): Promise<number> {
       extensionDevelopmentPath: root,
       extensionTestsPath,
       launchArgs: [workspace, '--disable-extensions'],
+    });
+    // Then the Korean suite (test/integration-ko) in a VS Code whose display language is Korean.
+    const koreanTestsPath = path.join(root, 'out', 'test', 'integration-ko', 'index');
+    requireFile(`${koreanTestsPath}.js`, "run 'npm run compile-tests' first");
+    await runTests({
+      vscodeExecutablePath,
+      extensionDevelopmentPath: root,
+      extensionTestsPath: koreanTestsPath,
+      launchArgs: [workspace, '--disable-extensions', '--locale', 'ko'],
+      extensionTestsEnv: { SCP_EXPLORER_DISPLAY_LANGUAGE: 'ko' },
     });
     return 0;
   } catch (error) {

@@ -2,6 +2,7 @@
 // settings and SecretStorage, and reads the tree the way VS Code does (getChildren + getTreeItem).
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../../src/extension';
+import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, ScpEmulator, type ScpEmulatorOptions } from '../../emulator/scpEmulator';
 
 export const EXTENSION_ID = 'scp-server-explorer.scp-server-explorer';
 
@@ -80,3 +81,35 @@ export async function allIds(api: ExplorerApi, parent?: unknown): Promise<string
 export const isServerRow = (row: Row): boolean => (row.item.contextValue ?? '').startsWith('server;');
 export const isMessageRow = (row: Row): boolean => (row.item.contextValue ?? '').startsWith('message;');
 export const isLoadMoreRow = (row: Row): boolean => (row.item.contextValue ?? '').startsWith('loadMore;');
+
+export interface ConnectedEmulator {
+  api: ExplorerApi;
+  emulator: ScpEmulator;
+  /** Puts the settings back, forgets the keys and stops the emulator. */
+  disconnect(): Promise<void>;
+}
+
+/** Starts an emulator and connects the activated extension to it with the demo keys and these settings. */
+export async function startConnectedEmulator(
+  options: ScpEmulatorOptions,
+  settingsToUse: Record<string, unknown>,
+): Promise<ConnectedEmulator> {
+  const emulator = new ScpEmulator(options);
+  await emulator.start();
+  const api = await activateExplorer();
+  for (const [key, value] of Object.entries(settingsToUse)) {
+    await setSetting(key, value);
+  }
+  await connectTo(api, emulator.url, DEMO_ACCESS_KEY, DEMO_SECRET_KEY);
+  return {
+    api,
+    emulator,
+    async disconnect() {
+      for (const key of [...Object.keys(settingsToUse), 'endpoint']) {
+        await setSetting(key, undefined);
+      }
+      await api.credentials.clear();
+      await emulator.stop();
+    },
+  };
+}
