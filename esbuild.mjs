@@ -9,22 +9,38 @@ const watch = process.argv.includes('--watch');
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * axios' Node build imports three packages this extension never uses, which would be half its bundle: `form-data`
- * (with mime-db) for multipart bodies, `follow-redirects` (with debug) for redirects, and `https-proxy-agent` for
- * axios' own proxying. The transport sends GETs without bodies, with maxRedirects: 0 and proxy: false, so each
- * import resolves to a small stand-in in src/api/bundleStubs that fails loudly if it is ever reached.
+ * axios' Node build carries code this extension never runs, which would be about a third of its bundle. The
+ * transport uses the `http` adapter and sends GETs without bodies, with maxRedirects: 0 and proxy: false, so:
+ * - `form-data` (with mime-db, multipart bodies), `follow-redirects` (with debug) and `https-proxy-agent`, proxy-from-env
+ *   and axios' shouldBypassProxy (axios' own proxying) are never reached;
+ * - the `xhr` adapter is `false` in Node anyway, and the `fetch` adapter is only tried after `http`.
+ * Each resolves to a small stand-in in src/api/bundleStubs that fails loudly, or says "unsupported", if ever reached.
+ * The unit and integration tests run the real client through this bundle's code paths against the emulator.
  */
-const STUBS = {
+const PACKAGE_STUBS = {
   'form-data': 'formData.js',
   'follow-redirects': 'followRedirects.js',
   'https-proxy-agent': 'httpsProxyAgent.js',
+  'proxy-from-env': 'proxyFromEnv.js',
 };
-const unusedAxiosDependencies = {
-  name: 'unused-axios-dependencies',
+const AXIOS_FILE_STUBS = {
+  'adapters/xhr.js': 'xhrAdapter.js',
+  'adapters/fetch.js': 'fetchAdapter.js',
+  'helpers/shouldBypassProxy.js': 'shouldBypassProxy.js',
+};
+const stub = (file) => ({ path: path.join(here, 'src', 'api', 'bundleStubs', file) });
+const unusedAxiosCode = {
+  name: 'unused-axios-code',
   setup(build) {
-    build.onResolve({ filter: /^(form-data|follow-redirects|https-proxy-agent)$/ }, (args) => ({
-      path: path.join(here, 'src', 'api', 'bundleStubs', STUBS[args.path]),
-    }));
+    build.onResolve({ filter: /^(form-data|follow-redirects|https-proxy-agent|proxy-from-env)$/ }, (args) => stub(PACKAGE_STUBS[args.path]));
+    build.onResolve({ filter: /^\.\.?\/.*(xhr|fetch|shouldBypassProxy)\.js$/ }, (args) => {
+      if (!/node_modules[\\/]axios[\\/]lib[\\/]/.test(args.importer)) {
+        return undefined;
+      }
+      const target = path.relative(path.join(here, 'node_modules', 'axios', 'lib'), path.resolve(args.resolveDir, args.path));
+      const file = AXIOS_FILE_STUBS[target.split(path.sep).join('/')];
+      return file ? stub(file) : undefined;
+    });
   },
 };
 
@@ -73,7 +89,7 @@ const context = await esbuild.context({
   sourcesContent: false,
   metafile: true,
   logLevel: 'warning',
-  plugins: [unusedAxiosDependencies, reportSize],
+  plugins: [unusedAxiosCode, reportSize],
 });
 
 if (watch) {

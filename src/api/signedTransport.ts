@@ -82,6 +82,8 @@ export class SignedTransport {
       // axios' own proxy handling from environment variables is off: VS Code's proxy support (http.proxy)
       // patches Node's https module for the extension host, which covers the SCP users behind proxies.
       proxy: false,
+      // Node's http/https, named so axios never tries another adapter (the bundle leaves xhr and fetch out).
+      adapter: 'http',
       responseType: 'text',
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
