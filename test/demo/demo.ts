@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: the extension against the local SCP emulator, in a real VS Code.
  *
- *     npm run demo [-- --screenshot FILE.png] [--servers N] [--group-by MODE] [--headless]
+ *     npm run demo [-- --screenshot FILE.png] [--servers N] [--group-by MODE] [--language ko] [--headless]
  *
  * Starts the emulator with a rich dataset, then opens VS Code with the extension loaded from this folder and
  * connected to it: the desktop `code` when it is on PATH, otherwise the headless real VS Code (code-server)
@@ -19,6 +19,8 @@ interface DemoOptions {
   screenshot?: string;
   servers: number;
   groupBy?: string;
+  /** VS Code's display language, e.g. `ko` (headless only: it switches the extension's strings, see codeServer.ts). */
+  language?: string;
   headless: boolean;
 }
 
@@ -39,6 +41,8 @@ function parseArgs(argv: readonly string[]): DemoOptions {
       options.servers = Number(value());
     } else if (flag === '--group-by') {
       options.groupBy = value();
+    } else if (flag === '--language') {
+      options.language = value();
     } else if (flag === '--headless') {
       options.headless = true;
     } else {
@@ -91,13 +95,19 @@ async function main(): Promise<void> {
   // The extension finds the demo keys where it finds the official SCP tools' keys: in these variables.
   const env = { SCP_TF_ACCESS_KEY: DEMO_ACCESS_KEY, SCP_TF_SECRET_KEY: DEMO_SECRET_KEY };
   try {
-    const code = options.screenshot || options.headless ? undefined : desktopCode();
+    const code = options.screenshot || options.headless || options.language ? undefined : desktopCode();
     if (code) {
       await runDesktop(code, root, settings, env);
       return;
     }
     installHeadlessTools(root);
-    const workbench = await openWorkbench({ extensionDevelopmentPath: root, settings, env, screenshot: options.screenshot });
+    const workbench = await openWorkbench({
+      extensionDevelopmentPath: root,
+      settings,
+      env,
+      screenshot: options.screenshot,
+      displayLanguage: options.language,
+    });
     if (options.screenshot) {
       console.log(`Screenshot saved: ${options.screenshot}`);
       return;
