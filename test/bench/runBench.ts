@@ -24,6 +24,7 @@ import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../emulator/scpEmulator';
 import { BENCH_ENV, SCALE_LATENCY_MS, SCALE_PAGE_SIZE, type LaunchResult, type ScaleSize } from './benchTypes';
 import { summarize, type Summary } from './stats';
 import { EmulatorClient } from './emulatorClient';
+import { vscodeExecutable } from '../vscode-host/runIntegrationTests';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const KB = 1024;
@@ -221,20 +222,11 @@ async function measureClientPaging(sizes: readonly number[], runs: number): Prom
   return results;
 }
 
-/** The VS Code to run in: the same choice as test/vscode-host/runIntegrationTests.ts. */
-function vscodeExecutable(): { path: string; label: string } {
-  const given = process.env.SCP_EXPLORER_VSCODE_EXECUTABLE;
-  if (given) {
-    return { path: path.resolve(given), label: path.resolve(given) };
-  }
-  const hostDir = path.join(root, 'test', 'vscode-host');
-  if (process.env.SCP_EXPLORER_SKIP_TOOLS_INSTALL !== '1') {
-    const install = spawnSync('bash', [path.join(hostDir, 'install.sh')], { stdio: 'inherit' });
-    if (install.status !== 0) {
-      throw new Error(`test/vscode-host/install.sh failed (${install.status ?? install.signal})`);
-    }
-  }
-  return { path: path.join(hostDir, 'code-headless'), label: 'code-server + headless chromium (test/vscode-host/code-headless)' };
+/** The VS Code to run in: the same choice as the integration tests make. */
+function benchExecutable(): { path: string; label: string } {
+  const executable = vscodeExecutable(root);
+  const label = process.env.SCP_EXPLORER_VSCODE_EXECUTABLE ? executable : 'code-server + headless chromium (test/vscode-host/code-headless)';
+  return { path: executable, label };
 }
 
 async function launch(executable: string, index: number, options: Options, resultFile: string): Promise<LaunchResult> {
@@ -352,7 +344,7 @@ async function main(): Promise<void> {
   const grouping = measureGrouping(options.sizes, options.runs);
   console.log('Paging through the fleet with the extension client in plain Node …');
   const paging = await measureClientPaging(options.sizes, options.runs);
-  const executable = vscodeExecutable();
+  const executable = benchExecutable();
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'scp-explorer-bench-'));
   const launches: LaunchResult[] = [];
