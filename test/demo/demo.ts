@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, ScpEmulator } from '../emulator/scpEmulator';
 import { openWorkbench, serveUntilSignal } from '../vscode-host/openWorkbench';
 import { repositoryRoot } from '../vscode-host/toolsPaths';
+import { parseArgs as parseCommandLine } from 'node:util';
 
 interface DemoOptions {
   screenshot?: string;
@@ -25,31 +26,28 @@ interface DemoOptions {
 }
 
 function parseArgs(argv: readonly string[]): DemoOptions {
-  const options: DemoOptions = { servers: 400, headless: false };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-    const value = (): string => {
-      const next = inline ?? argv[++i];
-      if (next === undefined) {
-        throw new Error(`${flag} needs a value`);
-      }
-      return next;
-    };
-    if (flag === '--screenshot') {
-      options.screenshot = path.resolve(value());
-    } else if (flag === '--servers') {
-      options.servers = Number(value());
-    } else if (flag === '--group-by') {
-      options.groupBy = value();
-    } else if (flag === '--language') {
-      options.language = value();
-    } else if (flag === '--headless') {
-      options.headless = true;
-    } else {
-      throw new Error(`unknown argument ${argv[i]}; see the comment at the top of test/demo/demo.ts`);
-    }
+  // node:util's parser: unknown flags and missing values are errors that name the flag.
+  const { values } = parseCommandLine({
+    args: [...argv],
+    options: {
+      screenshot: { type: 'string' },
+      servers: { type: 'string', default: '400' },
+      'group-by': { type: 'string' },
+      language: { type: 'string' },
+      headless: { type: 'boolean', default: false },
+    },
+  });
+  const servers = Number(values.servers);
+  if (!Number.isInteger(servers) || servers < 0) {
+    throw new Error('--servers needs a whole number');
   }
-  return options;
+  return {
+    screenshot: values.screenshot === undefined ? undefined : path.resolve(values.screenshot),
+    servers,
+    groupBy: values['group-by'],
+    language: values.language,
+    headless: values.headless,
+  };
 }
 
 function desktopCode(): string | undefined {

@@ -28,6 +28,7 @@ import { installExtension, startCodeServer, workbenchUrl, type CodeServer } from
 import { stopProcessGroup } from './processGroup';
 import { assertToolsInstalled, repositoryRoot, resolveToolsPaths } from './toolsPaths';
 import { clickActivityBarEntry, launchWorkbenchBrowser, waitForWorkbench, type PlaywrightPage, type WorkbenchBrowser } from './workbenchBrowser';
+import { parseArgs as parseCommandLine } from 'node:util';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The vsix contents
@@ -193,39 +194,36 @@ interface Options {
   contentsOnly: boolean;
 }
 
-function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { minRows: 10, servers: 120, contentsOnly: false };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
-    const value = (): string => {
-      const next = inline ?? argv[++i];
-      if (next === undefined) {
-        throw new Error(`${flag} needs a value`);
-      }
-      return next;
-    };
-    const count = (): number => {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 1) {
-        throw new Error(`${flag} needs a whole number above 0`);
-      }
-      return n;
-    };
-    if (flag === '--vsix') {
-      options.vsix = path.resolve(value());
-    } else if (flag === '--screenshot') {
-      options.screenshot = path.resolve(value());
-    } else if (flag === '--min-rows') {
-      options.minRows = count();
-    } else if (flag === '--servers') {
-      options.servers = count();
-    } else if (flag === '--contents-only') {
-      options.contentsOnly = true;
-    } else {
-      throw new Error(`unknown argument ${argv[i]}; see the comment at the top of test/vscode-host/checkVsix.ts`);
-    }
+function positiveCount(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) {
+    return fallback;
   }
-  return options;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(`--${flag} needs a whole number above 0`);
+  }
+  return n;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  // node:util's parser: unknown flags and missing values are errors that name the flag.
+  const { values } = parseCommandLine({
+    args: [...argv],
+    options: {
+      vsix: { type: 'string' },
+      screenshot: { type: 'string' },
+      'min-rows': { type: 'string' },
+      servers: { type: 'string' },
+      'contents-only': { type: 'boolean', default: false },
+    },
+  });
+  return {
+    vsix: values.vsix === undefined ? undefined : path.resolve(values.vsix),
+    screenshot: values.screenshot === undefined ? undefined : path.resolve(values.screenshot),
+    minRows: positiveCount('min-rows', values['min-rows'], 10),
+    servers: positiveCount('servers', values.servers, 120),
+    contentsOnly: values['contents-only'],
+  };
 }
 
 /** The arguments of package.json's `package` script after `vsce`, with its --out replaced by `out`. */
