@@ -162,6 +162,30 @@ describe('server tree (against the emulator)', function () {
     }
   });
 
+  it('Load All stops when cancelled, keeping whole pages and the way to load more', async () => {
+    await setSetting('pageSize', 40);
+    try {
+      await waitFor(() => api.tree.servers.length === 40, 'first page of 40');
+      emulator.faults.latencyMs = 150;
+      const cancel = new vscode.CancellationTokenSource();
+      const counts: number[] = [];
+      const loading = api.tree.loadAll((loaded) => {
+        counts.push(loaded);
+        if (loaded >= 120) {
+          cancel.cancel();
+        }
+      }, cancel.token);
+      assert.equal(await loading, 'stale');
+      assert.deepEqual(counts.slice(0, 2), [80, 120], 'the progress reports the count after each page');
+      assert.equal(api.tree.servers.length, 120, 'no page after the cancel');
+      assert.equal(new Set(api.tree.servers.map((s) => s.id)).size, 120);
+      assert.ok((await rows(api)).some(isLoadMoreRow), 'Load more is still offered');
+    } finally {
+      emulator.faults.latencyMs = 0;
+      await setSetting('pageSize', 1000);
+    }
+  });
+
   it('keeps every row id across a refresh', async () => {
     await api.tree.refresh();
     const before = await allIds(api);
