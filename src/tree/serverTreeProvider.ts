@@ -17,6 +17,9 @@ export type ViewState = 'loading' | 'signedOut' | 'misconfigured' | 'empty' | 'l
 
 export const VIEW_ID = 'scpExplorer.servers';
 
+/** How long the first paint waits for VPC names once the first page is there. */
+const VPC_NAMES_GRACE_MS = 300;
+
 /**
  * The Virtual Servers tree. Requests happen only when the view asks for its root or the user asks for more; the
  * loaded servers live in a ServerListing, and the nodes are rebuilt from it (cheaply, in memory) on every change.
@@ -192,13 +195,16 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     }
     const connection = session.connection;
     this.newListing(connection);
-    // VPC names load beside the first page, so the first paint already shows names: 1 list + 1 VPC request.
+    // VPC names load beside the first page (1 list + 1 VPC request), so the first paint usually shows names. A slow
+    // VPC API must not hold the servers back: after a short grace the tree shows ids, and names when they come.
     const names = connection.vpcNamesOnce().then((map) => {
       if (this.connection === connection) {
         this.vpcNames = map;
+        this.rebuild();
       }
     });
-    await Promise.all([this.firstPage(), names]);
+    await this.firstPage();
+    await Promise.race([names, new Promise((resolve) => setTimeout(resolve, VPC_NAMES_GRACE_MS))]);
     this.rebuild();
   }
 

@@ -113,6 +113,21 @@ describe('server tree (against the emulator)', function () {
     assert.ok(vpcRequests() <= 1);
   });
 
+  it('does not hold the servers back while the VPC list is slow, and shows names once they come', async () => {
+    // Every VPC request fails with a retryable 503 at first: the client keeps retrying for more than a second.
+    emulator.faults.failEvery = { n: 1, status: 503, path: '/v1/vpcs', count: 2 };
+    api.session.invalidate('test: slow VPC list');
+    const top = await rows(api);
+    assert.ok(top.length > 0 && api.tree.servers.length > 0, 'servers are shown');
+    assert.ok(vpcRequests() < 3, `shown before the VPC list answered (${vpcRequests()} VPC requests so far)`);
+    const firstVpcId = emulator.vpcs[0].id;
+    assert.ok(top.some((row) => row.label === firstVpcId), 'VPC ids stand in for names meanwhile');
+    await waitFor(() => vpcRequests() === 3, 'the VPC list after two retries');
+    await waitFor(() => api.tree.knownVpcNames.size > 0, 'VPC names');
+    const named = await rows(api);
+    assert.ok(named.some((row) => row.label === emulator.vpcs[0].name), 'names replace the ids');
+  });
+
   it('Load more sends the last id as marker, appends, and keeps ids stable', async () => {
     await setSetting('pageSize', 50);
     try {
