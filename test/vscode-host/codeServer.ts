@@ -169,6 +169,22 @@ function codeServerEnv(scratchDir: string, runId: string, extra: Readonly<Record
   return env;
 }
 
+/**
+ * Registers what must happen if this process exits without a clean stop: the process group and anything marked with
+ * the run id are killed and the scratch folder removed. Returns the handler, for `process.off` after a clean stop.
+ */
+function cleanUpOnExit(pgid: number | undefined, runId: string, scratchDir: string): () => void {
+  const onProcessExit = (): void => {
+    if (pgid) {
+      killProcessGroupNow(pgid);
+    }
+    killProcessesWithEnvMarker(RUN_MARKER, runId);
+    fs.rmSync(scratchDir, { recursive: true, force: true });
+  };
+  process.on('exit', onProcessExit);
+  return onProcessExit;
+}
+
 async function startOnce(options: CodeServerOptions, port: number): Promise<CodeServer> {
   const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scp-explorer-code-server-'));
   const userDataDir = path.join(scratchDir, 'user-data');
@@ -240,14 +256,7 @@ async function startOnce(options: CodeServerOptions, port: number): Promise<Code
   }
 
   // If this process dies without reaching stop() (an uncaught error, process.exit), still take the group down.
-  const onProcessExit = (): void => {
-    if (pgid) {
-      killProcessGroupNow(pgid);
-    }
-    killProcessesWithEnvMarker(RUN_MARKER, runId);
-    fs.rmSync(scratchDir, { recursive: true, force: true });
-  };
-  process.on('exit', onProcessExit);
+  const onProcessExit = cleanUpOnExit(pgid, runId, scratchDir);
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
@@ -329,14 +338,7 @@ export async function installExtension(options: InstallExtensionOptions): Promis
     { cwd: scratchDir, env: codeServerEnv(scratchDir, runId, {}), detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const pgid = child.pid;
-  const onProcessExit = (): void => {
-    if (pgid) {
-      killProcessGroupNow(pgid);
-    }
-    killProcessesWithEnvMarker(RUN_MARKER, runId);
-    fs.rmSync(scratchDir, { recursive: true, force: true });
-  };
-  process.on('exit', onProcessExit);
+  const onProcessExit = cleanUpOnExit(pgid, runId, scratchDir);
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
