@@ -7,7 +7,7 @@ import type { ExplorerApi } from '../../src/extension';
 import type { Server } from '../../src/core/serverModel';
 import { FIXTURES, VPC_IDS } from '../emulator/dataset';
 import type { ScpEmulator } from '../emulator/scpEmulator';
-import { rows, setSetting, startConnectedEmulator, waitFor, type ConnectedEmulator, type Row } from './support/explorerHarness';
+import { rows, screenshot, setSetting, startConnectedEmulator, waitFor, type ConnectedEmulator, type Row } from './support/explorerHarness';
 import { runAnsweringPicks, runWithoutPrompt } from './support/quickInput';
 
 const UNTOUCHED = '(clipboard not written)';
@@ -156,6 +156,7 @@ describe('copy commands and Show Details (against the emulator)', function () {
       assert.deepEqual(JSON.parse(document.getText()), server(id));
       assert.equal(vscode.window.activeTextEditor?.document, document, 'shown in the editor');
       assert.ok(!document.isDirty);
+      await screenshot('details');
     });
 
     it('fetches fresh when opened again, after closing it or while open', async () => {

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/extension';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, ScpEmulator } from '../emulator/scpEmulator';
-import { activateExplorer, connectTo, isLoadMoreRow, isMessageRow, rows, setSetting, waitFor } from './support/explorerHarness';
+import { activateExplorer, connectTo, isLoadMoreRow, isMessageRow, rows, screenshot, setSetting, waitFor } from './support/explorerHarness';
 
 describe('faults, races and secrets (against the emulator)', function () {
   this.timeout(180_000);
@@ -80,6 +80,9 @@ describe('faults, races and secrets (against the emulator)', function () {
         assert.equal(message.label, kind.headline);
         assert.ok(message.description.length > 30, message.description);
         assert.deepEqual(api.tree.servers.map((s) => s.id), loaded, 'loaded servers stay');
+        if (kind.name === '401') {
+          await screenshot('error-row');
+        }
       } finally {
         emulator.resetFaults();
         await kind.restore?.();

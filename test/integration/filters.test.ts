@@ -9,7 +9,7 @@ import { ServerTreeProvider } from '../../src/tree/serverTreeProvider';
 import { FIXTURE_AUTO_SCALING_GROUP_ID, FIXTURES, VPC_IDS } from '../emulator/dataset';
 import { compareText } from '../emulator/listParams';
 import type { LoggedRequest, ScpEmulator } from '../emulator/scpEmulator';
-import { allIds, rows, setSetting, startConnectedEmulator, type ConnectedEmulator } from './support/explorerHarness';
+import { allIds, rows, screenshot, setSetting, startConnectedEmulator, type ConnectedEmulator } from './support/explorerHarness';
 import { runAnsweringPicks } from './support/quickInput';
 
 describe('filters and sort (against the emulator)', function () {
@@ -184,6 +184,7 @@ describe('filters and sort (against the emulator)', function () {
 
       assert.equal(api.view.description, 'state: ACTIVE · vpc: 운영-VPC');
       assert.equal(api.view.message, `Filtered by state: ACTIVE · vpc: 운영-VPC (${VPC_IDS.production}).`);
+      await screenshot('filtered');
     } finally {
       await setSetting('pageSize', 1000);
     }

@@ -1,5 +1,7 @@
 // Drives the real extension inside the extension host: activates it, points it at an emulator through the real
 // settings and SecretStorage, and reads the tree the way VS Code does (getChildren + getTreeItem).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../../src/extension';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, ScpEmulator, type ScpEmulatorOptions } from '../../emulator/scpEmulator';
@@ -112,4 +114,28 @@ export async function startConnectedEmulator(
       await emulator.stop();
     },
   };
+}
+
+/**
+ * With SCP_EXPLORER_SCREENSHOTS set to a folder, shows the SCP view and asks the headless host for a picture of the
+ * workbench as it is now (the host watches the log for the marker line and writes `<file>.done` when saved). Without
+ * it, does nothing: the pictures are for the README, the assertions are the test.
+ */
+export async function screenshot(name: string): Promise<void> {
+  const folder = process.env.SCP_EXPLORER_SCREENSHOTS;
+  if (!folder) {
+    return;
+  }
+  // A relative folder is taken from the repository root (out/test/integration/support → four levels up).
+  const file = path.resolve(__dirname, '..', '..', '..', '..', folder, `${name}.png`);
+  await vscode.commands.executeCommand('scpExplorer.servers.focus');
+  await new Promise((resolve) => setTimeout(resolve, 800));
+  fs.rmSync(`${file}.done`, { force: true });
+  console.log(`SCP_SCREENSHOT ${file}`);
+  await waitFor(() => fs.existsSync(`${file}.done`), `the screenshot ${file}`, 30_000);
+  const result = fs.readFileSync(`${file}.done`, 'utf8');
+  fs.rmSync(`${file}.done`, { force: true });
+  if (result.startsWith('error')) {
+    throw new Error(`screenshot ${file}: ${result}`);
+  }
 }
