@@ -4,13 +4,11 @@ import * as l10n from '@vscode/l10n';
 
 export type ScpService = 'virtualserver' | 'vpc';
 
-export const ENVIRONMENTS = ['e', 's', 'g'] as const;
 export const REGIONS_BY_ENVIRONMENT: Record<string, readonly string[]> = {
   e: ['kr-west1', 'kr-east1'],
   s: ['kr-west1', 'kr-east1'],
   g: ['kr-south1', 'kr-south2', 'kr-south3'],
 };
-export const API_VERSIONS = ['virtualserver 1.1', 'virtualserver 1.2', 'virtualserver 1.3'] as const;
 /** The VPC service is only read for names; its 1.1 list call is all we need. */
 export const VPC_API_VERSION = 'vpc 1.1';
 
