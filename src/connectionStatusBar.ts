@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Connection } from './session/connection';
+import { BUILT_IN_COMMANDS, STATUS_BAR_ID } from './constants';
+import type { ExplorerModel } from './core/explorerModel';
 import { describeConnection } from './tree/viewDescription';
 
 /**
@@ -7,14 +8,17 @@ import { describeConnection } from './tree/viewDescription';
  * view is alone in its container, as this one is, so the view title alone would not show it.
  */
 export class ConnectionStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('scpExplorer.connection', vscode.StatusBarAlignment.Left, 0);
+  private readonly item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 0);
+  private readonly subscription: vscode.Disposable;
 
-  constructor() {
+  constructor(private readonly model: ExplorerModel) {
     this.item.name = vscode.l10n.t('SCP Connection');
-    this.item.command = 'scpExplorer.servers.focus';
+    this.item.command = BUILT_IN_COMMANDS.focusView;
+    this.subscription = model.onDidChange(() => this.update());
   }
 
-  show(connection: Connection | undefined): void {
+  private update(): void {
+    const connection = this.model.connection;
     if (!connection) {
       this.item.hide();
       return;
@@ -25,6 +29,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.subscription.dispose();
     this.item.dispose();
   }
 }

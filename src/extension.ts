@@ -1,87 +1,37 @@
 import * as vscode from 'vscode';
-import { registerAccessKeyCommands } from './commands/accessKeyCommands';
-import { registerCopyCommands } from './commands/copyCommands';
-import { fetchServerWith, registerDetailsCommands } from './commands/detailsCommands';
-import { registerFilterCommands } from './commands/filterCommands';
-import { registerTreeCommands } from './commands/treeCommands';
-import { ConnectionStatusBar } from './connectionStatusBar';
-import { CredentialStore } from './credentials/credentialStore';
-import { ServerDetailsProvider } from './details/serverDetailsProvider';
-import { FilterStore } from './filters/filterStore';
+import { registerCommands } from './commands/registerCommands';
+import { createExplorer, reconnect } from './explorer';
 import { translateCoreMessages } from './localization';
-import { ExplorerSession } from './session/explorerSession';
-import { affectsAny, readSettings } from './settings';
-import { ServerTreeProvider, VIEW_ID } from './tree/serverTreeProvider';
-import { ViewHeader } from './tree/viewHeader';
+import { onDidChangeSettings } from './settings';
+import type { ExplorerApi } from './testApi';
+import { createViews } from './views';
 
-/** What the extension hands to its integration tests (and to any extension that wants to build on it). */
-export interface ExplorerApi {
-  tree: ServerTreeProvider;
-  view: vscode.TreeView<unknown>;
-  credentials: CredentialStore;
-  session: ExplorerSession;
-  log: vscode.LogOutputChannel;
-  filters: FilterStore;
-  details: ServerDetailsProvider;
-  /** Where the extension may write: its log folder (the output channel's file) and its storage folders. */
-  logUri: vscode.Uri;
-  globalStoragePath: string;
-  workspaceStoragePath: string | undefined;
-  /** `performance.now()` when activate() started and returned (same clock as the extension host): `npm run bench`. */
-  activation: { startedAt: number; endedAt: number };
-}
-
-export function activate(context: vscode.ExtensionContext): ExplorerApi {
+export function activate(context: vscode.ExtensionContext): ExplorerApi | undefined {
   const startedAt = performance.now();
   translateCoreMessages();
   const log = vscode.window.createOutputChannel('SCP Server Explorer', { log: true });
-  const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
-  const credentials = new CredentialStore(context.secrets);
-  const session = new ExplorerSession(credentials, log, `scp-server-explorer/${version} (VS Code ${vscode.version})`);
-  // The filters of this workspace, as last chosen: the first request already uses them.
-  const filters = new FilterStore(context.workspaceState);
-  const tree = new ServerTreeProvider(session, filters.current);
-  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
-  const header = new ViewHeader(view, tree, filters);
-  const details = new ServerDetailsProvider(fetchServerWith(session), log);
-  const statusBar = new ConnectionStatusBar();
-  context.subscriptions.push(log, credentials, session, filters, tree, view, details, statusBar);
-
-  // The view's welcome content, title buttons and header follow the state of the tree and the filters.
-  header.update();
+  context.subscriptions.push(log);
+  const explorer = createExplorer(context, log);
+  const views = createViews(context, explorer);
+  registerCommands(context, explorer, views);
   context.subscriptions.push(
-    tree.onDidChangeViewState((state) => {
-      void vscode.commands.executeCommand('setContext', 'scpExplorer.viewState', state);
-      header.update();
-      statusBar.show(tree.connection);
-    }),
-    // VPC names arrive beside the first page; the description shows them once they are there.
-    tree.onDidChangeTreeData(() => header.update()),
-    filters.onDidChange(() => header.update()),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsAny(event, ['groupBy'])) {
-        tree.setGroupBy(readSettings().groupBy);
-      }
-      if (affectsAny(event, ['pageSize'])) {
-        session.reportSettingsProblems();
-        void tree.refresh();
-      }
+    onDidChangeSettings({
+      connection: () => reconnect(explorer.model, log, 'connection settings changed'),
+      pageSize: (pageSize) => {
+        explorer.settingsProblems.report();
+        void explorer.model.setPageSize(pageSize);
+      },
+      groupBy: (groupBy) => views.tree.setGroupBy(groupBy),
     }),
   );
-
-  registerTreeCommands(context, tree, log);
-  registerFilterCommands(context, log, tree, filters);
-  registerCopyCommands(context, log, tree);
-  registerDetailsCommands(context, log, tree, details);
-  registerAccessKeyCommands(context, credentials, log);
+  // Other extensions could read the access key through the model; only the integration tests get the exports.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) {
+    return undefined;
+  }
   return {
-    tree,
-    view,
-    credentials,
-    session,
-    log,
-    filters,
-    details,
+    ...explorer,
+    ...views,
+    context,
     logUri: context.logUri,
     globalStoragePath: context.globalStorageUri.fsPath,
     workspaceStoragePath: context.storageUri?.fsPath,

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { checkSettings, type CheckedSettings, type ExplorerSettings } from './core/settingsValidation';
+import type { GroupBy } from './core/grouping';
 
-/** The extension's settings, read in one place and checked, so nothing else calls getConfiguration. */
+/** The extension's settings: read and checked here, and their changes heard here, once for the whole extension. */
 
 export const SECTION = 'scpExplorer';
 export type { ExplorerSettings };
 
 /** Settings that change where or how requests are made: a change to one of them means a new connection. */
-export const CONNECTION_SETTINGS = ['region', 'environment', 'endpoint', 'apiVersion', 'acceptLanguage', 'requestTimeoutSeconds'];
+const CONNECTION_SETTINGS = ['region', 'environment', 'endpoint', 'apiVersion', 'acceptLanguage', 'requestTimeoutSeconds'];
 
 const KEYS: (keyof ExplorerSettings)[] = [
   'region',
@@ -30,6 +31,34 @@ export function readSettings(): ExplorerSettings {
   return readCheckedSettings().settings;
 }
 
-export function affectsAny(event: vscode.ConfigurationChangeEvent, keys: readonly string[]): boolean {
-  return keys.some((key) => event.affectsConfiguration(`${SECTION}.${key}`));
+/** Writes user settings (Group By, Import from SCP Config); the change then reaches the model like any other. */
+export async function writeUserSettings(values: Partial<ExplorerSettings>): Promise<void> {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) {
+      await config.update(key, value, vscode.ConfigurationTarget.Global);
+    }
+  }
+}
+
+export interface SettingsHandlers {
+  connection(): void;
+  pageSize(pageSize: number): void;
+  groupBy(groupBy: GroupBy): void;
+}
+
+/** The one listener for configuration changes. */
+export function onDidChangeSettings(handlers: SettingsHandlers): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    const affects = (key: string): boolean => event.affectsConfiguration(`${SECTION}.${key}`);
+    if (CONNECTION_SETTINGS.some(affects)) {
+      handlers.connection();
+    }
+    if (affects('pageSize')) {
+      handlers.pageSize(readSettings().pageSize);
+    }
+    if (affects('groupBy')) {
+      handlers.groupBy(readSettings().groupBy);
+    }
+  });
 }

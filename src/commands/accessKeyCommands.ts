@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { CredentialStore } from '../credentials/credentialStore';
 import { readScpConfigFiles, scpConfigDirectory } from '../credentials/scpConfigReader';
-import { SECTION } from '../settings';
+import { writeUserSettings } from '../settings';
 import { registerCommand } from './commandRegistry';
+import { COMMANDS } from '../constants';
 
 const notEmpty = (value: string): string | undefined => (value.trim() === '' ? vscode.l10n.t('Enter a value, or press Escape to cancel.') : undefined);
 
@@ -12,7 +13,7 @@ export function maskKey(key: string): string {
 }
 
 export function registerAccessKeyCommands(context: vscode.ExtensionContext, store: CredentialStore, log: vscode.LogOutputChannel): void {
-  registerCommand(context, log, 'scpExplorer.setAccessKey', async () => {
+  registerCommand(context, log, COMMANDS.setAccessKey, async () => {
     const accessKey = await vscode.window.showInputBox({
       title: vscode.l10n.t('SCP access key (1/2)'),
       prompt: vscode.l10n.t('The access key from the SCP console: My Info > Access Key Management'),
@@ -37,13 +38,13 @@ export function registerAccessKeyCommands(context: vscode.ExtensionContext, stor
     vscode.window.setStatusBarMessage(vscode.l10n.t('SCP access key saved'), 3000);
   });
 
-  registerCommand(context, log, 'scpExplorer.clearAccessKey', async () => {
+  registerCommand(context, log, COMMANDS.clearAccessKey, async () => {
     await store.clear();
     log.info('Access key removed from SecretStorage.');
     vscode.window.setStatusBarMessage(vscode.l10n.t('SCP access key cleared'), 3000);
   });
 
-  registerCommand(context, log, 'scpExplorer.importAccessKey', async () => {
+  registerCommand(context, log, COMMANDS.importAccessKey, async () => {
     const directory = scpConfigDirectory();
     const read = await readScpConfigFiles(directory);
     if (!read.ok) {
@@ -80,17 +81,7 @@ export function registerAccessKeyCommands(context: vscode.ExtensionContext, stor
     if (choice !== importLabel) {
       return;
     }
-    const config = vscode.workspace.getConfiguration(SECTION);
-    const target = vscode.ConfigurationTarget.Global;
-    if (found.region) {
-      await config.update('region', found.region, target);
-    }
-    if (found.environment) {
-      await config.update('environment', found.environment, target);
-    }
-    if (found.endpoint) {
-      await config.update('endpoint', found.endpoint, target);
-    }
+    await writeUserSettings({ region: found.region, environment: found.environment, endpoint: found.endpoint || undefined });
     await store.save({ accessKey: found.accessKey, secretKey: found.secretKey });
     log.info(`Imported access key ${maskKey(found.accessKey)} from ${directory}.`);
     vscode.window.setStatusBarMessage(vscode.l10n.t('SCP access key imported'), 3000);

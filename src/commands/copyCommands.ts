@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { copiedMessage, copyText, ipChoices, type CopyField, type CopyResult } from '../core/copyText';
-import type { ServerTreeProvider } from '../tree/serverTreeProvider';
+import type { ExplorerModel } from '../core/explorerModel';
 import { registerCommand } from './commandRegistry';
 import { selectedVpcIds, targetServers } from './serverTargets';
+import { COMMANDS } from '../constants';
 
 /** A copy is confirmed in the status bar for a moment: it is routine, and a notification would pile up. */
 async function copy(text: string, message: string): Promise<void> {
@@ -12,15 +13,15 @@ async function copy(text: string, message: string): Promise<void> {
 
 /** The copy commands of one field: what the confirmation calls the field, and the title of the server picker. */
 const FIELDS: { id: string; field: CopyField; what: () => string; pickTitle: () => string }[] = [
-  { id: 'scpExplorer.copyId', field: 'id', what: () => 'ID', pickTitle: () => vscode.l10n.t('Copy ID of server') },
-  { id: 'scpExplorer.copyName', field: 'name', what: () => vscode.l10n.t('name'), pickTitle: () => vscode.l10n.t('Copy name of server') },
-  { id: 'scpExplorer.copyJson', field: 'json', what: () => 'JSON', pickTitle: () => vscode.l10n.t('Copy JSON of server') },
+  { id: COMMANDS.copyId, field: 'id', what: () => 'ID', pickTitle: () => vscode.l10n.t('Copy ID of server') },
+  { id: COMMANDS.copyName, field: 'name', what: () => vscode.l10n.t('name'), pickTitle: () => vscode.l10n.t('Copy name of server') },
+  { id: COMMANDS.copyJson, field: 'json', what: () => 'JSON', pickTitle: () => vscode.l10n.t('Copy JSON of server') },
 ];
 
-export function registerCopyCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, tree: ServerTreeProvider): void {
+export function registerCopyCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, model: ExplorerModel): void {
   for (const { id, field, what, pickTitle } of FIELDS) {
     registerCommand(context, log, id, async (node?: unknown, selection?: unknown) => {
-      const servers = await targetServers(tree, node, selection, pickTitle());
+      const servers = await targetServers(model, node, selection, pickTitle());
       if (servers.length > 0) {
         const result = copyText(servers, field);
         await copy(result.text, copiedMessage(what(), result, servers[0].name));
@@ -28,8 +29,8 @@ export function registerCopyCommands(context: vscode.ExtensionContext, log: vsco
     });
   }
 
-  registerCommand(context, log, 'scpExplorer.copyIp', async (node?: unknown, selection?: unknown) => {
-    const servers = await targetServers(tree, node, selection, vscode.l10n.t('Copy IP address of server'));
+  registerCommand(context, log, COMMANDS.copyIp, async (node?: unknown, selection?: unknown) => {
+    const servers = await targetServers(model, node, selection, vscode.l10n.t('Copy IP address of server'));
     if (servers.length !== 1) {
       const result = copyText(servers, 'ip');
       if (result.copied > 0) {
@@ -60,7 +61,7 @@ export function registerCopyCommands(context: vscode.ExtensionContext, log: vsco
     }
   });
 
-  registerCommand(context, log, 'scpExplorer.copyVpcId', async (node?: unknown, selection?: unknown) => {
+  registerCommand(context, log, COMMANDS.copyVpcId, async (node?: unknown, selection?: unknown) => {
     const ids = selectedVpcIds(node, selection);
     if (ids.length > 0) {
       await copy(ids.join('\n'), ids.length === 1 ? vscode.l10n.t('Copied VPC ID {0}', ids[0]) : vscode.l10n.t('Copied {0} VPC IDs', ids.length));

@@ -8,7 +8,7 @@ import type { LoadOutcome } from '../core/serverListing';
 import { DEFAULT_SORT, type ServerFilters } from '../core/serverModel';
 import type { FilterStore } from '../filters/filterStore';
 import { GroupNode } from '../tree/groupNode';
-import type { ServerTreeProvider } from '../tree/serverTreeProvider';
+import type { ExplorerModel } from '../core/explorerModel';
 import { registerCommand } from './commandRegistry';
 import * as prompts from './filterPrompts';
 import { reportFailure } from './treeCommands';
@@ -21,7 +21,7 @@ interface TextFilterCommand {
   prompt: (current: string | undefined) => Promise<prompts.Answer<string | undefined>>;
 }
 
-function textFilterCommands(tree: ServerTreeProvider): TextFilterCommand[] {
+function textFilterCommands(model: ExplorerModel): TextFilterCommand[] {
   /** The "type an id" entry of a picker; `what` names the id, `example` shows one. */
   const idEntry = (label: string, what: string, example: string) => ({
     label,
@@ -48,8 +48,8 @@ function textFilterCommands(tree: ServerTreeProvider): TextFilterCommand[] {
           placeHolder: vscode.l10n.t('Show the servers of this VPC'),
           current,
           // The VPC list is cached per connection; without the permission to list VPCs, loaded servers still give ids.
-          choices: Promise.resolve(tree.connection?.vpcNamesOnce() ?? new Map<string, string>()).then((names) =>
-            vpcChoices(names, tree.servers),
+          choices: Promise.resolve(model.connection?.vpcNamesOnce() ?? new Map<string, string>()).then((names) =>
+            vpcChoices(names, model.servers),
           ),
           enter: idEntry(vscode.l10n.t('Enter a VPC ID…'), vscode.l10n.t('VPC ID'), 'b1f0c0de7f3e4a51a9e1c2d3e4f50001'),
           clearLabel: vscode.l10n.t('Any VPC (no filter)'),
@@ -64,7 +64,7 @@ function textFilterCommands(tree: ServerTreeProvider): TextFilterCommand[] {
           title: vscode.l10n.t('Filter by server type'),
           placeHolder: vscode.l10n.t('Types of the loaded servers, or enter one'),
           current,
-          choices: serverTypeChoices(tree.servers),
+          choices: serverTypeChoices(model.servers),
           enter: idEntry(vscode.l10n.t('Enter a server type ID…'), vscode.l10n.t('server type ID'), 's1v1m2'),
           clearLabel: vscode.l10n.t('Any server type (no filter)'),
         }),
@@ -78,7 +78,7 @@ function textFilterCommands(tree: ServerTreeProvider): TextFilterCommand[] {
           title: vscode.l10n.t('Filter by auto-scaling group'),
           placeHolder: vscode.l10n.t('Groups of the loaded servers, or enter an id'),
           current,
-          choices: autoScalingGroupChoices(tree.servers),
+          choices: autoScalingGroupChoices(model.servers),
           enter: idEntry(
             vscode.l10n.t('Enter an auto-scaling group ID…'),
             vscode.l10n.t('auto-scaling group ID'),
@@ -126,18 +126,18 @@ function checked<T>(result: Checked<T>): T {
 export function registerFilterCommands(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
-  tree: ServerTreeProvider,
+  model: ExplorerModel,
   store: FilterStore,
 ): void {
   /** Stores the new query, then restarts paging from page one with it. */
   const apply = async (next: ServerFilters): Promise<LoadOutcome | undefined> => {
     await store.set(next);
-    const outcome = await tree.setQuery(store.current);
-    void reportFailure(tree, log, outcome);
+    const outcome = await model.setQuery(store.current);
+    void reportFailure(model, log, outcome);
     return outcome;
   };
 
-  const commands = textFilterCommands(tree);
+  const commands = textFilterCommands(model);
   for (const command of commands) {
     registerCommand(context, log, command.id, async (value?: unknown) => {
       if (typeof value === 'string') {
@@ -160,7 +160,7 @@ export function registerFilterCommands(
 
   registerCommand(context, log, 'scpExplorer.editFilters', async () => {
     const current = store.current;
-    const names = tree.knownVpcNames;
+    const names = model.knownVpcNames;
     const items: (vscode.QuickPickItem & { id?: string })[] = FILTER_KEYS.map((key) => ({
       label: filterMenuEntry(key).label,
       description: describeValue(current, key, names) ?? vscode.l10n.t('any'),

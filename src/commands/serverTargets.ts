@@ -3,7 +3,7 @@ import { primaryIp } from '../core/serverFacts';
 import type { Server } from '../core/serverModel';
 import { GroupNode } from '../tree/groupNode';
 import { ServerNode } from '../tree/serverNode';
-import type { ServerTreeProvider } from '../tree/serverTreeProvider';
+import type { ExplorerModel } from '../core/explorerModel';
 
 /**
  * Which servers or VPCs a command run from the tree is about. VS Code calls a context-menu command with the
@@ -27,13 +27,13 @@ export function selectedVpcIds(node: unknown, selection: unknown): string[] {
 }
 
 /** From the palette there is no node: ask which of the loaded servers is meant. */
-export async function pickLoadedServer(tree: ServerTreeProvider, title: string): Promise<Server | undefined> {
-  if (tree.servers.length === 0) {
+export async function pickLoadedServer(model: ExplorerModel, title: string): Promise<Server | undefined> {
+  if (model.servers.length === 0) {
     void vscode.window.showWarningMessage(vscode.l10n.t('No servers are loaded yet: open the SCP view, then try again.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    tree.servers.map((server) => ({
+    model.servers.map((server) => ({
       label: server.name || server.id,
       description: primaryIp(server) ?? '',
       detail: `${server.state} · ${server.id}`,
@@ -45,11 +45,11 @@ export async function pickLoadedServer(tree: ServerTreeProvider, title: string):
 }
 
 /** The servers a command is about: the tree's selection, or one picked from the loaded servers. */
-export async function targetServers(tree: ServerTreeProvider, node: unknown, selection: unknown, title: string): Promise<Server[]> {
+export async function targetServers(model: ExplorerModel, node: unknown, selection: unknown, title: string): Promise<Server[]> {
   const servers = selectedServers(node, selection);
   if (servers.length > 0 || node !== undefined) {
     return servers;
   }
-  const picked = await pickLoadedServer(tree, title);
+  const picked = await pickLoadedServer(model, title);
   return picked ? [picked] : [];
 }

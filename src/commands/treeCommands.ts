@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { GROUP_BY_MODES, type GroupBy } from '../core/grouping';
 import type { LoadOutcome } from '../core/serverListing';
-import { SECTION } from '../settings';
-import type { ServerTreeProvider } from '../tree/serverTreeProvider';
+import { readSettings, writeUserSettings } from '../settings';
+import type { ExplorerModel } from '../core/explorerModel';
 import { registerCommand, showErrorWithLogs } from './commandRegistry';
+import { COMMANDS, groupByCommand } from '../constants';
 
 /** How the Group By… picker names a grouping mode. */
 export function groupByLabel(mode: GroupBy): string {
@@ -22,52 +23,54 @@ export function groupByLabel(mode: GroupBy): string {
 }
 
 /** A user action that failed says so once; the failure also stays in the tree as a message node. */
-export async function reportFailure(tree: ServerTreeProvider, log: vscode.LogOutputChannel, outcome: LoadOutcome | undefined): Promise<void> {
-  const error = tree.lastError;
+export async function reportFailure(model: ExplorerModel, log: vscode.LogOutputChannel, outcome: LoadOutcome | undefined): Promise<void> {
+  const error = model.lastError;
   if (outcome === 'failed' && error) {
     const retry = vscode.l10n.t('Retry');
     const choice = await showErrorWithLogs(error.message, log, retry);
     if (choice === retry) {
-      await vscode.commands.executeCommand('scpExplorer.retry');
+      await vscode.commands.executeCommand(COMMANDS.retry);
     }
   }
 }
 
-export function registerTreeCommands(context: vscode.ExtensionContext, tree: ServerTreeProvider, log: vscode.LogOutputChannel): void {
+export function registerTreeCommands(context: vscode.ExtensionContext, model: ExplorerModel, log: vscode.LogOutputChannel): void {
   const userAction = (id: string, action: () => Promise<LoadOutcome | undefined>): void =>
     registerCommand(context, log, id, async () => {
       const outcome = await action();
-      void reportFailure(tree, log, outcome);
+      void reportFailure(model, log, outcome);
       return outcome;
     });
 
-  userAction('scpExplorer.refresh', () => tree.refresh());
-  userAction('scpExplorer.loadMore', () => tree.loadMore());
-  userAction('scpExplorer.retry', () => tree.retry());
-  userAction('scpExplorer.loadAll', () =>
+  userAction(COMMANDS.refresh, () => model.refresh());
+  userAction(COMMANDS.loadMore, () => model.loadMore());
+  userAction(COMMANDS.retry, () => model.retry());
+  userAction(COMMANDS.loadAll, () =>
     Promise.resolve(
       vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading all servers'), cancellable: true },
-        (progress, token) => tree.loadAll((loaded) => progress.report({ message: vscode.l10n.t('{0} loaded', loaded) }), token),
+        (progress, token) => {
+          const cancelled = new AbortController();
+          token.onCancellationRequested(() => cancelled.abort());
+          return model.loadAll((loaded) => progress.report({ message: vscode.l10n.t('{0} loaded', loaded) }), cancelled.signal);
+        },
       ),
     ),
   );
 
-  registerCommand(context, log, 'scpExplorer.showLogs', () => log.show(true));
+  registerCommand(context, log, COMMANDS.showLogs, () => log.show(true));
 
-  const setGroupBy = (mode: GroupBy): Thenable<void> =>
-    vscode.workspace.getConfiguration(SECTION).update('groupBy', mode, vscode.ConfigurationTarget.Global);
   for (const mode of GROUP_BY_MODES) {
-    registerCommand(context, log, `scpExplorer.groupBy.${mode}`, () => setGroupBy(mode));
+    registerCommand(context, log, groupByCommand(mode), () => writeUserSettings({ groupBy: mode }));
   }
-  registerCommand(context, log, 'scpExplorer.groupBy', async () => {
-    const current = vscode.workspace.getConfiguration(SECTION).get<string>('groupBy');
+  registerCommand(context, log, COMMANDS.groupBy, async () => {
+    const current = readSettings().groupBy;
     const picked = await vscode.window.showQuickPick(
       GROUP_BY_MODES.map((mode) => ({ label: groupByLabel(mode), description: mode === current ? vscode.l10n.t('current') : '', mode })),
       { title: vscode.l10n.t('Group servers by') },
     );
     if (picked) {
-      await setGroupBy(picked.mode);
+      await writeUserSettings({ groupBy: picked.mode });
     }
   });
 }

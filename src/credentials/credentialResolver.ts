@@ -3,7 +3,7 @@ import { scpConfigFromEnvironment } from '../core/scpConfigFiles';
 import type { CredentialStore } from './credentialStore';
 import { readScpConfigFiles } from './scpConfigReader';
 
-export type CredentialSource = 'secretStorage' | 'environment' | 'scpConfig';
+import type { CredentialSource } from '../core/connection';
 
 export interface ResolvedCredentials {
   key: AccessKey;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { AccessKey } from '../core/signing';
+import { STORAGE_KEYS } from '../constants';
 
-/** The one key under which the extension keeps the access key pair in SecretStorage (the OS keychain). */
-const SECRET_ID = 'scpExplorer.accessKey';
+const SECRET_ID = STORAGE_KEYS.accessKey;
 
 /**
  * The access key pair in VS Code's SecretStorage, stored as one entry so the two halves change together.

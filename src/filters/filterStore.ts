@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { deserializeFilters, serializeFilters } from '../core/filterState';
 import type { ServerFilters } from '../core/serverModel';
+import { STORAGE_KEYS } from '../constants';
 
 /** The workspaceState key. Per workspace, because each project tends to look at its own VPC or servers. */
-export const FILTERS_STATE_KEY = 'scpExplorer.filters';
+export const FILTERS_STATE_KEY = STORAGE_KEYS.filters;
 
 /** What activation starts from: the filters stored for this workspace, checked key by key. */
 export function restoreFilters(memento: vscode.Memento): ServerFilters {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LOAD_MORE_CONTEXT_VALUE, MESSAGE_CONTEXT_VALUE } from '../core/contextValues';
 import type { ScpError, ScpErrorKind } from '../core/scpError';
+import { COMMANDS } from '../constants';
 
 /** The row after the last loaded server while the last page was full. */
 export class LoadMoreNode {
@@ -20,7 +21,7 @@ export class LoadMoreNode {
     item.contextValue = LOAD_MORE_CONTEXT_VALUE;
     item.tooltip = vscode.l10n.t('Load the next page of servers');
     if (!this.loading) {
-      item.command = { command: 'scpExplorer.loadMore', title: vscode.l10n.t('Load More') };
+      item.command = { command: COMMANDS.loadMore, title: vscode.l10n.t('Load More') };
     }
     return item;
   }
@@ -70,7 +71,7 @@ export class MessageNode {
     item.tooltip = new vscode.MarkdownString().appendText(this.error.message).appendMarkdown(`\n\n*${vscode.l10n.t('Click to retry.')}*`);
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     item.contextValue = MESSAGE_CONTEXT_VALUE;
-    item.command = { command: 'scpExplorer.retry', title: vscode.l10n.t('Retry') };
+    item.command = { command: COMMANDS.retry, title: vscode.l10n.t('Retry') };
     return item;
   }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Connection } from '../session/connection';
-import type { CredentialSource } from '../credentials/credentialResolver';
+import type { Connection } from '../core/connection';
+import type { CredentialSource } from '../core/connection';
 
 function sourceLabel(source: CredentialSource): string {
   switch (source) {

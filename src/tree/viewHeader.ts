@@ -1,37 +1,35 @@
 import * as vscode from 'vscode';
+import { BUILT_IN_COMMANDS, CONTEXT_KEYS } from '../constants';
+import type { ExplorerModel, ViewState } from '../core/explorerModel';
 import { describeFiltersLong, describeFiltersShort } from '../core/filterDescription';
 import { hasActiveFilters } from '../core/filterState';
-import type { FilterStore } from '../filters/filterStore';
-import type { ServerTreeProvider } from './serverTreeProvider';
 import { describeConnection } from './viewDescription';
 
-/** Drives the `scpExplorer.filtered` context key: the Clear Filters title button and the no-match welcome. */
-export const FILTERED_CONTEXT_KEY = 'scpExplorer.filtered';
-
 /**
- * What the view says above its rows. The description holds the short filter summary while a filter or sort is
- * chosen, else where requests go. VS Code hides the description while this view is alone in its container (as it
- * is by default), so the same filters also go into TreeView.message, the line shown above the tree whenever it is
- * set: a filtered list must never look like the whole list. Where requests go is always in the status bar.
- * VS Code shows a view's welcome content only while the message is empty, so the message steps aside in the
- * states that have one (signed out, nothing matches): there the welcome says what to do, with its links.
+ * What the view says above its rows, and the context keys its welcome content and title buttons read. The
+ * description holds the short filter summary while a filter or sort is chosen, else where requests go. VS Code
+ * hides the description while this view is alone in its container (as it is by default), so the filters also go
+ * into TreeView.message: a filtered list must never look like the whole list. VS Code shows a view's welcome
+ * content only while the message is empty, so the message steps aside in the states that have one.
  */
-export class ViewHeader {
+export class ViewHeader implements vscode.Disposable {
   private filtered: boolean | undefined;
+  private state: ViewState | undefined;
+  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly view: vscode.TreeView<unknown>,
-    private readonly tree: ServerTreeProvider,
-    private readonly filters: FilterStore,
-  ) {}
+    private readonly model: ExplorerModel,
+  ) {
+    this.subscription = model.onDidChange(() => this.update());
+    this.update();
+  }
 
   update(): void {
-    const filters = this.filters.current;
-    const names = this.tree.knownVpcNames;
-    const description = describeFiltersShort(filters, names) || describeConnection(this.tree.connection);
-    const state = this.tree.viewState;
+    const { filters, knownVpcNames: names, viewState: state } = this.model;
+    const description = describeFiltersShort(filters, names) || describeConnection(this.model.connection);
     const message = state === 'signedOut' || state === 'empty' ? undefined : describeFiltersLong(filters, names);
-    // Called on every tree change (each page): only real changes go to the workbench.
+    // Called on every model change (each page): only real changes go to the workbench.
     if (description !== this.view.description) {
       this.view.description = description;
     }
@@ -41,7 +39,15 @@ export class ViewHeader {
     const filtered = hasActiveFilters(filters);
     if (filtered !== this.filtered) {
       this.filtered = filtered;
-      void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT_KEY, filtered);
+      void vscode.commands.executeCommand(BUILT_IN_COMMANDS.setContext, CONTEXT_KEYS.filtered, filtered);
     }
+    if (state !== this.state) {
+      this.state = state;
+      void vscode.commands.executeCommand(BUILT_IN_COMMANDS.setContext, CONTEXT_KEYS.viewState, state);
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
   }
 }

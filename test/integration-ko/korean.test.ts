@@ -20,7 +20,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExplorerApi } from '../../src/extension';
+import type { ExplorerApi } from '../../src/testApi';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, ScpEmulator } from '../emulator/scpEmulator';
 import {
   EXTENSION_ID,
@@ -152,7 +152,7 @@ describe('Korean display language', function () {
   });
 
   it('shows the tree in Korean: Load more row, group counts, No VPC group; states and names as SCP sends them', async () => {
-    await api.tree.refresh();
+    await api.model.refresh();
     let top = await rows(api);
     const loadMore = top.find(isLoadMoreRow);
     assert.ok(loadMore, 'a Load more row after a full page');
@@ -175,8 +175,8 @@ describe('Korean display language', function () {
     assert.match(tooltipText(resolved ?? server.item), new RegExp(`\\| 상태 \\| ${states[0].label} \\|`));
     assert.equal(api.view.description, `${new URL(proxy.url).host} · 인증키: VS Code`);
 
-    while (api.tree.hasMore) {
-      await api.tree.loadMore();
+    while (api.model.hasMore) {
+      await api.model.loadMore();
     }
     top = await rows(api);
     assert.equal(top.some(isLoadMoreRow), false);
@@ -186,9 +186,9 @@ describe('Korean display language', function () {
   });
 
   it('says a failure in Korean: the message row\'s headline, SCP\'s message and Retry', async () => {
-    await api.tree.refresh();
+    await api.model.refresh();
     emulator.faults.failEvery = { n: 1, status: 401, path: '/v1/servers' };
-    assert.equal(await api.tree.refresh(), 'failed');
+    assert.equal(await api.model.refresh(), 'failed');
     const message = (await rows(api)).find(isMessageRow);
     assert.ok(message, 'a message row');
     assert.equal(message.label, '인증키 인증 실패');
@@ -202,16 +202,16 @@ describe('Korean display language', function () {
   });
 
   it('asks SCP for Korean answers (Accept-Language ko-KR) unless scpExplorer.acceptLanguage says otherwise', async () => {
-    await api.tree.refresh();
+    await api.model.refresh();
     assert.ok(proxy.acceptLanguages.length > 0, 'requests went through the recording proxy');
     assert.deepEqual([...new Set(proxy.acceptLanguages)], ['ko-KR']);
 
     await setSetting('acceptLanguage', 'en-US');
     await new Promise((resolve) => setTimeout(resolve, 300)); // the settings change reconnects through its event
     const before = proxy.acceptLanguages.length;
-    api.session.invalidate('test chose English answers');
+    api.model.reconnect();
     await api.tree.getChildren();
-    await waitFor(() => api.tree.viewState === 'loaded', 'the list after reconnecting');
+    await waitFor(() => api.model.viewState === 'loaded', 'the list after reconnecting');
     const after = proxy.acceptLanguages.slice(before);
     assert.ok(after.length > 0);
     assert.deepEqual([...new Set(after)], ['en-US']);

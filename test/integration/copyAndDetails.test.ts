@@ -3,7 +3,7 @@
 // JSON, fetched fresh every time it is opened.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExplorerApi } from '../../src/extension';
+import type { ExplorerApi } from '../../src/testApi';
 import type { Server } from '../../src/core/serverModel';
 import { FIXTURES, VPC_IDS } from '../emulator/dataset';
 import type { ScpEmulator } from '../emulator/scpEmulator';
@@ -34,7 +34,7 @@ describe('copy commands and Show Details (against the emulator)', function () {
   before(async () => {
     connected = await startConnectedEmulator({ serverCount: 300, seed: 7 }, { pageSize: 1000, groupBy: 'none' });
     ({ api, emulator } = connected);
-    await waitFor(() => api.tree.servers.length === emulator.servers.length, 'every server loaded');
+    await waitFor(() => api.model.servers.length === emulator.servers.length, 'every server loaded');
   });
 
   after(async () => {
@@ -83,7 +83,7 @@ describe('copy commands and Show Details (against the emulator)', function () {
 
     it('from the palette, the copy commands ask for a loaded server', async () => {
       await runAnsweringPicks('scpExplorer.copyId', [[]]);
-      assert.equal(await clipboard(), api.tree.servers[0].id);
+      assert.equal(await clipboard(), api.model.servers[0].id);
     });
   });
 
@@ -126,7 +126,7 @@ describe('copy commands and Show Details (against the emulator)', function () {
   it('Copy VPC ID copies the VPC of the node, one line per selected VPC', async () => {
     await setSetting('groupBy', 'vpc');
     try {
-      await waitFor(() => api.tree.servers.length > 0, 'servers');
+      await waitFor(() => api.model.servers.length > 0, 'servers');
       const top = await rows(api);
       const analytics = top.find((row) => row.label === '분석-플랫폼');
       const production = top.find((row) => row.label === '운영-VPC');
@@ -201,7 +201,7 @@ describe('copy commands and Show Details (against the emulator)', function () {
 
     it('from the palette, asks for a loaded server', async () => {
       const document = await runAnsweringPicks<vscode.TextDocument>('scpExplorer.showDetails', [[]]);
-      assert.equal((JSON.parse(document?.getText() ?? '{}') as Server).id, api.tree.servers[0].id);
+      assert.equal((JSON.parse(document?.getText() ?? '{}') as Server).id, api.model.servers[0].id);
     });
   });
 });

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExplorerApi } from '../../src/extension';
+import type { ExplorerApi } from '../../src/testApi';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, ScpEmulator } from '../emulator/scpEmulator';
 import { activateExplorer, connectTo, isLoadMoreRow, isMessageRow, rows, screenshot, setSetting, waitFor } from './support/explorerHarness';
 
@@ -42,7 +42,7 @@ describe('faults, races and secrets (against the emulator)', function () {
 
   beforeEach(async () => {
     emulator.resetFaults();
-    await api.tree.refresh();
+    await api.model.refresh();
     emulator.clearRequests();
   });
 
@@ -61,7 +61,7 @@ describe('faults, races and secrets (against the emulator)', function () {
       prepare: async () => {
         await setSetting('requestTimeoutSeconds', 1);
         await settle();
-        await api.tree.refresh();
+        await api.model.refresh();
       },
       inject: () => void (emulator.faults.latencyMs = 1500),
       restore: () => setSetting('requestTimeoutSeconds', undefined),
@@ -71,7 +71,7 @@ describe('faults, races and secrets (against the emulator)', function () {
     it(`${kind.name}: a message row says what happened and what to do; loaded servers stay`, async () => {
       try {
         await kind.prepare?.();
-        const loaded = api.tree.servers.map((s) => s.id);
+        const loaded = api.model.servers.map((s) => s.id);
         assert.equal(loaded.length, 50);
         kind.inject();
         const outcome = await vscode.commands.executeCommand('scpExplorer.refresh');
@@ -79,7 +79,7 @@ describe('faults, races and secrets (against the emulator)', function () {
         const message = await messageRow();
         assert.equal(message.label, kind.headline);
         assert.ok(message.description.length > 30, message.description);
-        assert.deepEqual(api.tree.servers.map((s) => s.id), loaded, 'loaded servers stay');
+        assert.deepEqual(api.model.servers.map((s) => s.id), loaded, 'loaded servers stay');
         if (kind.name === '401') {
           await screenshot('error-row');
         }
@@ -91,7 +91,7 @@ describe('faults, races and secrets (against the emulator)', function () {
   }
 
   it('connection refused: "SCP is unreachable", and the servers stay', async () => {
-    const loaded = api.tree.servers.length;
+    const loaded = api.model.servers.length;
     const port = Number(new URL(emulator.url).port);
     await emulator.stop();
     try {
@@ -99,7 +99,7 @@ describe('faults, races and secrets (against the emulator)', function () {
       const message = await messageRow();
       assert.equal(message.label, 'SCP is unreachable');
       assert.match(message.description, /refused/);
-      assert.equal(api.tree.servers.length, loaded);
+      assert.equal(api.model.servers.length, loaded);
     } finally {
       // Back on the same port, so the endpoint setting still points at it.
       emulator = new ScpEmulator({ serverCount: 120, seed: 3, port });
@@ -111,7 +111,7 @@ describe('faults, races and secrets (against the emulator)', function () {
     emulator.faults.loopingMarker = true;
     await vscode.commands.executeCommand('scpExplorer.loadAll');
     assert.equal(listRequests(), 1, 'the one repeated page ends it');
-    assert.equal(api.tree.servers.length, 50);
+    assert.equal(api.model.servers.length, 50);
     assert.match((await messageRow()).description, /same page/);
     assert.equal((await rows(api)).some(isLoadMoreRow), false);
   });
@@ -120,8 +120,8 @@ describe('faults, races and secrets (against the emulator)', function () {
     const all = emulator.servers;
     emulator.servers = [];
     try {
-      await api.tree.refresh();
-      assert.equal(api.tree.viewState, 'empty');
+      await api.model.refresh();
+      assert.equal(api.model.viewState, 'empty');
       assert.deepEqual(await rows(api), []);
     } finally {
       emulator.servers = all;
@@ -142,7 +142,7 @@ describe('faults, races and secrets (against the emulator)', function () {
     ];
     try {
       await setSetting('groupBy', 'none');
-      await api.tree.refresh();
+      await api.model.refresh();
       const shownRows = await rows(api);
       assert.deepEqual(shownRows.map((r) => r.item.id).sort(), ['server/odd-a', 'server/odd-b', 'server/odd-c']);
       const provider = api.tree as unknown as vscode.TreeDataProvider<unknown>;
@@ -165,10 +165,10 @@ describe('faults, races and secrets (against the emulator)', function () {
     try {
       await setSetting('pageSize', 1000);
       await connectTo(api, big.url, DEMO_ACCESS_KEY, DEMO_SECRET_KEY);
-      assert.equal(api.tree.servers.length, 1000);
+      assert.equal(api.model.servers.length, 1000);
       big.clearRequests();
       await vscode.commands.executeCommand('scpExplorer.loadAll');
-      const ids = api.tree.servers.map((s) => s.id);
+      const ids = api.model.servers.map((s) => s.id);
       assert.equal(ids.length, 10_000);
       assert.equal(new Set(ids).size, 10_000);
       assert.equal(big.requests.filter((r) => r.path === '/v1/servers').length, 10, 'pages 2 to 10, then one empty page');
@@ -190,20 +190,20 @@ describe('faults, races and secrets (against the emulator)', function () {
       const refresh = vscode.commands.executeCommand('scpExplorer.refresh');
       assert.equal(await loadMore, 'stale');
       await refresh;
-      assert.equal(api.tree.servers.length, 50, 'only the new first page');
-      assert.equal(new Set(api.tree.servers.map((s) => s.id)).size, 50);
+      assert.equal(api.model.servers.length, 50, 'only the new first page');
+      assert.equal(new Set(api.model.servers.map((s) => s.id)).size, 50);
       assert.equal(listRequests(), 2, 'one request per action');
     });
 
     it('a new query while a page is loading', async () => {
       const loadMore = vscode.commands.executeCommand('scpExplorer.loadMore');
       await waitFor(() => listRequests() === 1, 'the Load more request');
-      const filtered = api.tree.setQuery({ state: 'SHUTOFF' });
+      const filtered = api.model.setQuery({ state: 'SHUTOFF' });
       assert.equal(await loadMore, 'stale');
       await filtered;
-      assert.ok(api.tree.servers.length > 0);
-      assert.ok(api.tree.servers.every((s) => s.state === 'SHUTOFF'), 'nothing of the old query was appended');
-      await api.tree.setQuery({});
+      assert.ok(api.model.servers.length > 0);
+      assert.ok(api.model.servers.every((s) => s.state === 'SHUTOFF'), 'nothing of the old query was appended');
+      await api.model.setQuery({});
     });
 
     it('a group-by change while loading sends nothing and keeps the load', async () => {
@@ -211,7 +211,7 @@ describe('faults, races and secrets (against the emulator)', function () {
       await waitFor(() => listRequests() === 1, 'the Load more request');
       await setSetting('groupBy', 'state');
       assert.equal(await loadMore, 'loaded');
-      assert.equal(api.tree.servers.length, 100);
+      assert.equal(api.model.servers.length, 100);
       assert.equal(listRequests(), 1);
       await setSetting('groupBy', undefined);
     });
@@ -222,7 +222,7 @@ describe('faults, races and secrets (against the emulator)', function () {
       await api.credentials.save({ accessKey: DEMO_ACCESS_KEY, secretKey: DEMO_SECRET_KEY + '-rotated' });
       assert.equal(await loadMore, 'stale');
       await connectTo(api, emulator.url, DEMO_ACCESS_KEY, DEMO_SECRET_KEY);
-      assert.equal(api.tree.servers.length, 50, 'the new connection starts from page one');
+      assert.equal(api.model.servers.length, 50, 'the new connection starts from page one');
     });
   });
 
@@ -230,7 +230,7 @@ describe('faults, races and secrets (against the emulator)', function () {
     it('refuses plain http to another host, with the reason in the tree', async () => {
       await setSetting('endpoint', 'http://scp.example.com');
       try {
-        await waitFor(() => api.tree.viewState === 'misconfigured', 'the misconfigured state');
+        await waitFor(() => api.model.viewState === 'misconfigured', 'the misconfigured state');
         const message = await messageRow();
         assert.equal(message.label, 'Settings need attention');
         assert.match(message.description, /in clear/);
@@ -248,7 +248,7 @@ describe('faults, races and secrets (against the emulator)', function () {
       await setSetting('endpoint', undefined);
       await settle();
       assert.match((await messageRow()).description, /Unknown region "mars-1"/);
-      assert.equal(api.tree.viewState, 'misconfigured');
+      assert.equal(api.model.viewState, 'misconfigured');
       await setSetting('region', undefined);
       await connectTo(api, emulator.url, DEMO_ACCESS_KEY, DEMO_SECRET_KEY);
     });

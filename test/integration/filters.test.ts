@@ -2,10 +2,10 @@
 // checked on the emulator's request log byte for byte, and the tree shows exactly the servers that match.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExplorerApi } from '../../src/extension';
+import type { ExplorerApi } from '../../src/testApi';
 import type { Server } from '../../src/core/serverModel';
-import { FILTERS_STATE_KEY, restoreFilters } from '../../src/filters/filterStore';
-import { ServerTreeProvider } from '../../src/tree/serverTreeProvider';
+import { createExplorer } from '../../src/explorer';
+import { FILTERS_STATE_KEY } from '../../src/filters/filterStore';
 import { FIXTURE_AUTO_SCALING_GROUP_ID, FIXTURES, VPC_IDS } from '../emulator/dataset';
 import { compareText } from '../emulator/listParams';
 import type { LoggedRequest, ScpEmulator } from '../emulator/scpEmulator';
@@ -179,8 +179,8 @@ describe('filters and sort (against the emulator)', function () {
       assert.equal(requests.length, 2);
       assert.deepEqual(requests[0].query, [['limit', '20'], ['state', 'ACTIVE']], 'page one: no marker');
       assert.deepEqual(requests[1].query, [['limit', '20'], ['state', 'ACTIVE'], ['vpc_id', VPC_IDS.production]]);
-      assert.ok(api.tree.servers.every((server) => server.state === 'ACTIVE' && server.vpc_id === VPC_IDS.production));
-      assert.equal(api.tree.servers.length, 20);
+      assert.ok(api.model.servers.every((server) => server.state === 'ACTIVE' && server.vpc_id === VPC_IDS.production));
+      assert.equal(api.model.servers.length, 20);
 
       assert.equal(api.view.description, 'state: ACTIVE · vpc: 운영-VPC');
       assert.equal(api.view.message, `Filtered by state: ACTIVE · vpc: 운영-VPC (${VPC_IDS.production}).`);
@@ -201,7 +201,7 @@ describe('filters and sort (against the emulator)', function () {
   it('when nothing matches, the welcome with Clear Filters shows instead of an empty tree', async () => {
     assert.equal(await vscode.commands.executeCommand('scpExplorer.filterByName', 'no such server anywhere'), 'complete');
     assert.deepEqual(await rows(api), []);
-    assert.equal(api.tree.viewState, 'empty');
+    assert.equal(api.model.viewState, 'empty');
     // VS Code shows welcome content only while TreeView.message is empty.
     assert.equal(api.view.message, undefined);
     assert.equal(api.view.description, 'name: no such server anyw…');
@@ -269,24 +269,24 @@ describe('filters and sort (against the emulator)', function () {
     assert.ok(sent);
 
     // What the extension stored in this workspace's real workspaceState.
-    assert.deepEqual(api.filters.memento.get(FILTERS_STATE_KEY), {
+    assert.deepEqual(api.context.workspaceState.get(FILTERS_STATE_KEY), {
       version: 1,
       filters: { name: 'worker', auto_scaling_group_id: FIXTURE_AUTO_SCALING_GROUP_ID, sort: 'name:asc' },
     });
-    // A restarted extension host runs activate() again: restoreFilters over workspaceState, then a tree with them.
-    // The host running these tests cannot restart itself, so the same two steps run here on the same storage.
-    const restored = restoreFilters(api.filters.memento);
-    const tree = new ServerTreeProvider(api.session, restored);
+    // A restarted extension host runs activate() again, which builds the stores and the model with createExplorer.
+    // The host running these tests cannot restart itself, so the same function runs here on the same storage.
+    const subscriptions: vscode.Disposable[] = [];
+    const restarted = createExplorer(Object.create(api.context, { subscriptions: { value: subscriptions } }), api.log);
     try {
       emulator.clearRequests();
-      await tree.getChildren();
+      await restarted.model.start();
       assert.deepEqual(onlyListRequest().query, sent.query);
-      assert.deepEqual(idsOf([...tree.servers]), [FIXTURES.workerA.id, FIXTURES.workerB.id].sort());
+      assert.deepEqual(idsOf([...restarted.model.servers]), [FIXTURES.workerA.id, FIXTURES.workerB.id].sort());
     } finally {
-      tree.dispose();
+      subscriptions.forEach((subscription) => subscription.dispose());
     }
 
     await vscode.commands.executeCommand('scpExplorer.clearFilters');
-    assert.deepEqual(api.filters.memento.get(FILTERS_STATE_KEY), { version: 1, filters: { sort: 'name:asc' } });
+    assert.deepEqual(api.context.workspaceState.get(FILTERS_STATE_KEY), { version: 1, filters: { sort: 'name:asc' } });
   });
 });

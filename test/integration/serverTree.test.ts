@@ -1,7 +1,7 @@
 // The Virtual Servers tree in a real VS Code, against the local SCP emulator over real HTTP.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExplorerApi } from '../../src/extension';
+import type { ExplorerApi } from '../../src/testApi';
 import type { Server } from '../../src/core/serverModel';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, ScpEmulator } from '../emulator/scpEmulator';
 import {
@@ -43,7 +43,7 @@ describe('server tree (against the emulator)', function () {
   });
 
   it('groups by VPC then state exactly as the dataset says', async () => {
-    await api.tree.refresh();
+    await api.model.refresh();
     const top = await rows(api);
     // Expected from the dataset, computed here without the extension's grouping code.
     const byVpc = new Map<string, Server[]>();
@@ -77,14 +77,14 @@ describe('server tree (against the emulator)', function () {
 
     // Servers keep the API's order (created_at desc) inside a group.
     function order(id: string): number {
-      return api.tree.servers.findIndex((s) => `server/${s.id}` === id);
+      return api.model.servers.findIndex((s) => `server/${s.id}` === id);
     }
   });
 
   it('groups by state then VPC when the setting says so', async () => {
     await setSetting('groupBy', 'stateVpc');
     try {
-      await waitFor(() => api.tree.servers.length > 0, 'servers');
+      await waitFor(() => api.model.servers.length > 0, 'servers');
       const top = await rows(api);
       const states = [...new Set(emulator.servers.map((s) => s.state))];
       assert.deepEqual(top.map((r) => r.label).sort(), states.sort());
@@ -102,7 +102,7 @@ describe('server tree (against the emulator)', function () {
   });
 
   it('first paint makes one list request and at most one VPC request', async () => {
-    api.session.invalidate('test: first paint');
+    api.model.reconnect();
     const top = await rows(api);
     assert.ok(top.length > 0);
     assert.equal(listRequests(), 1);
@@ -116,14 +116,14 @@ describe('server tree (against the emulator)', function () {
   it('does not hold the servers back while the VPC list is slow, and shows names once they come', async () => {
     // Every VPC request fails with a retryable 503 at first: the client keeps retrying for more than a second.
     emulator.faults.failEvery = { n: 1, status: 503, path: '/v1/vpcs', count: 2 };
-    api.session.invalidate('test: slow VPC list');
+    api.model.reconnect();
     const top = await rows(api);
-    assert.ok(top.length > 0 && api.tree.servers.length > 0, 'servers are shown');
+    assert.ok(top.length > 0 && api.model.servers.length > 0, 'servers are shown');
     assert.ok(vpcRequests() < 3, `shown before the VPC list answered (${vpcRequests()} VPC requests so far)`);
     const firstVpcId = emulator.vpcs[0].id;
     assert.ok(top.some((row) => row.label === firstVpcId), 'VPC ids stand in for names meanwhile');
     await waitFor(() => vpcRequests() === 3, 'the VPC list after two retries');
-    await waitFor(() => api.tree.knownVpcNames.size > 0, 'VPC names');
+    await waitFor(() => api.model.knownVpcNames.size > 0, 'VPC names');
     const named = await rows(api);
     assert.ok(named.some((row) => row.label === emulator.vpcs[0].name), 'names replace the ids');
   });
@@ -131,8 +131,8 @@ describe('server tree (against the emulator)', function () {
   it('Load more sends the last id as marker, appends, and keeps ids stable', async () => {
     await setSetting('pageSize', 50);
     try {
-      await waitFor(() => api.tree.servers.length === 50 && listRequests() >= 1, 'first page of 50');
-      const firstPage = api.tree.servers.map((s) => s.id);
+      await waitFor(() => api.model.servers.length === 50 && listRequests() >= 1, 'first page of 50');
+      const firstPage = api.model.servers.map((s) => s.id);
       const top = await rows(api);
       assert.ok(top.some(isLoadMoreRow), 'a Load more row while the page was full');
       const vpcRow = top.find((r) => !isLoadMoreRow(r) && !isMessageRow(r));
@@ -155,8 +155,8 @@ describe('server tree (against the emulator)', function () {
           ['marker', firstPage[49]],
         ],
       );
-      assert.equal(api.tree.servers.length, 100);
-      assert.deepEqual(api.tree.servers.slice(0, 50).map((s) => s.id), firstPage, 'appended, not replaced');
+      assert.equal(api.model.servers.length, 100);
+      assert.deepEqual(api.model.servers.slice(0, 50).map((s) => s.id), firstPage, 'appended, not replaced');
     } finally {
       await setSetting('pageSize', 1000);
     }
@@ -165,12 +165,12 @@ describe('server tree (against the emulator)', function () {
   it('Load All reaches every server exactly once', async () => {
     await setSetting('pageSize', 40);
     try {
-      await waitFor(() => api.tree.servers.length === 40, 'first page of 40');
+      await waitFor(() => api.model.servers.length === 40, 'first page of 40');
       await vscode.commands.executeCommand('scpExplorer.loadAll');
-      const ids = api.tree.servers.map((s) => s.id);
+      const ids = api.model.servers.map((s) => s.id);
       assert.equal(ids.length, emulator.servers.length);
       assert.equal(new Set(ids).size, ids.length);
-      assert.equal(api.tree.hasMore, false);
+      assert.equal(api.model.hasMore, false);
       assert.equal((await rows(api)).some(isLoadMoreRow), false);
     } finally {
       await setSetting('pageSize', 1000);
@@ -180,20 +180,20 @@ describe('server tree (against the emulator)', function () {
   it('Load All stops when cancelled, keeping whole pages and the way to load more', async () => {
     await setSetting('pageSize', 40);
     try {
-      await waitFor(() => api.tree.servers.length === 40, 'first page of 40');
+      await waitFor(() => api.model.servers.length === 40, 'first page of 40');
       emulator.faults.latencyMs = 150;
-      const cancel = new vscode.CancellationTokenSource();
+      const cancel = new AbortController();
       const counts: number[] = [];
-      const loading = api.tree.loadAll((loaded) => {
+      const loading = api.model.loadAll((loaded) => {
         counts.push(loaded);
         if (loaded >= 120) {
-          cancel.cancel();
+          cancel.abort();
         }
-      }, cancel.token);
+      }, cancel.signal);
       assert.equal(await loading, 'stale');
       assert.deepEqual(counts.slice(0, 2), [80, 120], 'the progress reports the count after each page');
-      assert.equal(api.tree.servers.length, 120, 'no page after the cancel');
-      assert.equal(new Set(api.tree.servers.map((s) => s.id)).size, 120);
+      assert.equal(api.model.servers.length, 120, 'no page after the cancel');
+      assert.equal(new Set(api.model.servers.map((s) => s.id)).size, 120);
       assert.ok((await rows(api)).some(isLoadMoreRow), 'Load more is still offered');
     } finally {
       emulator.faults.latencyMs = 0;
@@ -202,7 +202,7 @@ describe('server tree (against the emulator)', function () {
   });
 
   it('keeps every row id across a refresh', async () => {
-    await api.tree.refresh();
+    await api.model.refresh();
     const before = await allIds(api);
     await vscode.commands.executeCommand('scpExplorer.refresh');
     const after = await allIds(api);
@@ -213,11 +213,11 @@ describe('server tree (against the emulator)', function () {
 
   for (const status of [401, 403, 500]) {
     it(`shows a ${status} as a message row and keeps the loaded servers`, async () => {
-      await api.tree.refresh();
-      const loaded = api.tree.servers.length;
+      await api.model.refresh();
+      const loaded = api.model.servers.length;
       assert.ok(loaded > 0);
       emulator.faults.failEvery = { n: 1, status, path: '/v1/servers' };
-      const outcome = await api.tree.refresh();
+      const outcome = await api.model.refresh();
       assert.equal(outcome, 'failed');
       const top = await rows(api);
       const message = top.find(isMessageRow);
@@ -225,7 +225,7 @@ describe('server tree (against the emulator)', function () {
       assert.equal(top.indexOf(message), 0, 'the message comes first');
       assert.ok(message.item.command?.command === 'scpExplorer.retry', 'clicking it retries');
       assert.ok(message.description.length > 20, 'it says what happened and what to do');
-      assert.equal(api.tree.servers.length, loaded, 'loaded servers stay');
+      assert.equal(api.model.servers.length, loaded, 'loaded servers stay');
       assert.ok(top.filter((r) => !isMessageRow(r)).length > 0, 'their groups are still shown');
 
       emulator.resetFaults();
@@ -237,7 +237,7 @@ describe('server tree (against the emulator)', function () {
   it('shows the welcome state when signed out', async () => {
     await api.credentials.clear();
     try {
-      await waitFor(() => api.tree.viewState === 'signedOut', 'signed-out state');
+      await waitFor(() => api.model.viewState === 'signedOut', 'signed-out state');
       assert.deepEqual(await rows(api), []);
       assert.equal(api.view.description, '');
     } finally {

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
-import type { ExplorerApi } from '../../../src/extension';
+import type { ExplorerApi } from '../../../src/testApi';
 import {
   BENCH_ENV,
   SCALE_LATENCY_MS,
@@ -118,8 +118,8 @@ async function measureActivation(emulator: EmulatorClient): Promise<{ api: Explo
   const callEnd = performance.now();
   const roots = await api.tree.getChildren();
   const firstChildren = performance.now();
-  if (roots.length === 0 || api.tree.servers.length === 0) {
-    throw new Error(`the first getChildren showed no servers (view state ${api.tree.viewState}): keys or endpoint not picked up`);
+  if (roots.length === 0 || api.model.servers.length === 0) {
+    throw new Error(`the first getChildren showed no servers (view state ${api.model.viewState}): keys or endpoint not picked up`);
   }
   const counts = await emulator.counts();
   return {
@@ -150,7 +150,7 @@ async function countRequests(api: ExplorerApi, emulator: EmulatorClient, runs: n
   for (let run = 0; run < runs; run++) {
     if (run > 0) {
       // First paint again: a new connection (VPC names are cached per connection), then the view's first getChildren.
-      api.session.invalidate('bench: first paint');
+      api.model.reconnect();
       await emulator.clearRequests();
       await api.tree.getChildren();
       const counts = await emulator.counts();
@@ -177,15 +177,15 @@ async function countRequests(api: ExplorerApi, emulator: EmulatorClient, runs: n
 
     // The filter commands are still being built: the tree's own entry point, which they will call.
     await emulator.clearRequests();
-    await api.tree.setQuery({ state: 'ACTIVE' });
+    await api.model.setQuery({ state: 'ACTIVE' });
     const filter = await emulator.counts();
     samples.filterList.push(filter.list);
     samples.filterVpc.push(filter.vpc);
     samples.filterQuery = filter.lastListQuery;
-    if (api.tree.servers.some((server) => server.state !== 'ACTIVE')) {
+    if (api.model.servers.some((server) => server.state !== 'ACTIVE')) {
       throw new Error('the filter did not apply');
     }
-    await api.tree.setQuery({});
+    await api.model.setQuery({});
   }
   return samples;
 }
@@ -198,8 +198,8 @@ async function loadAll(api: ExplorerApi, emulator: EmulatorClient, servers: numb
   const outcome = await vscode.commands.executeCommand('scpExplorer.loadAll');
   const ms = performance.now() - started;
   const counts = await emulator.counts();
-  if (outcome !== 'complete' || api.tree.servers.length !== servers) {
-    throw new Error(`Load All answered ${String(outcome)} with ${api.tree.servers.length} of ${servers} servers`);
+  if (outcome !== 'complete' || api.model.servers.length !== servers) {
+    throw new Error(`Load All answered ${String(outcome)} with ${api.model.servers.length} of ${servers} servers`);
   }
   return { ms, pages: counts.list, emulatorMs: counts.listServerMs };
 }
@@ -207,9 +207,9 @@ async function loadAll(api: ExplorerApi, emulator: EmulatorClient, servers: numb
 async function scaleRun(api: ExplorerApi, emulator: EmulatorClient, servers: number): Promise<ScaleRun> {
   // A new connection and nothing loaded, the view hidden so nothing asks for it yet: the heap baseline.
   await showView(api, false);
-  api.session.invalidate('bench: scale run');
+  api.model.reconnect();
   await sleep(100);
-  if (api.tree.servers.length !== 0) {
+  if (api.model.servers.length !== 0) {
     throw new Error('servers still loaded at the baseline');
   }
   const before = await heapUsed();
@@ -237,7 +237,7 @@ async function scaleRun(api: ExplorerApi, emulator: EmulatorClient, servers: num
   const after = await heapUsed();
 
   // Load All again with the view hidden: what the redraws cost, by difference.
-  api.session.invalidate('bench: scale run, view hidden');
+  api.model.reconnect();
   const hidden = await loadAll(api, emulator, servers);
 
   return {
@@ -279,7 +279,7 @@ async function measureScale(api: ExplorerApi, sizes: number[], runs: number): Pr
       results.push(size);
     } finally {
       await showView(api, false);
-      api.session.invalidate('bench: next size');
+      api.model.reconnect();
       await emulator.stop();
     }
   }

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExplorerApi } from '../../../src/extension';
+import type { ExplorerApi } from '../../../src/testApi';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, ScpEmulator, type ScpEmulatorOptions } from '../../emulator/scpEmulator';
 
 export const EXTENSION_ID = 'scp-server-explorer.scp-server-explorer';
@@ -42,7 +42,7 @@ export async function connectTo(api: ExplorerApi, url: string, accessKey: string
   // Both changes reconnect through their change events; let those land before the explicit reconnect, so no
   // late event restarts the tree in the middle of a test.
   await new Promise((resolve) => setTimeout(resolve, 300));
-  api.session.invalidate('test connected to the emulator');
+  api.model.reconnect();
   await api.tree.getChildren();
 }
 

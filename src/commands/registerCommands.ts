@@ -1,0 +1,18 @@
+import type * as vscode from 'vscode';
+import type { Explorer } from '../explorer';
+import type { Views } from '../views';
+import { registerAccessKeyCommands } from './accessKeyCommands';
+import { registerCopyCommands } from './copyCommands';
+import { registerDetailsCommands } from './detailsCommands';
+import { registerFilterCommands } from './filterCommands';
+import { registerTreeCommands } from './treeCommands';
+
+/** Every command of the extension, each file registering one area. */
+export function registerCommands(context: vscode.ExtensionContext, explorer: Explorer, views: Views): void {
+  const { log, model, filters, credentials } = explorer;
+  registerTreeCommands(context, model, log);
+  registerFilterCommands(context, log, model, filters);
+  registerCopyCommands(context, log, model);
+  registerDetailsCommands(context, log, model, views.details);
+  registerAccessKeyCommands(context, credentials, log);
+}

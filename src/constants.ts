@@ -1,0 +1,53 @@
+/**
+ * Identifiers shared between the code and package.json: command ids, the view, context keys and storage keys.
+ * test/unit/constants.test.ts checks each against the manifest, so a rename cannot leave one side behind.
+ */
+
+export const VIEW_ID = 'scpExplorer.servers';
+
+export const COMMANDS = {
+  refresh: 'scpExplorer.refresh',
+  loadMore: 'scpExplorer.loadMore',
+  loadAll: 'scpExplorer.loadAll',
+  retry: 'scpExplorer.retry',
+  showLogs: 'scpExplorer.showLogs',
+  groupBy: 'scpExplorer.groupBy',
+  editFilters: 'scpExplorer.editFilters',
+  clearFilters: 'scpExplorer.clearFilters',
+  sort: 'scpExplorer.sort',
+  filterToVpc: 'scpExplorer.filterToVpc',
+  filterToState: 'scpExplorer.filterToState',
+  copyId: 'scpExplorer.copyId',
+  copyIp: 'scpExplorer.copyIp',
+  copyName: 'scpExplorer.copyName',
+  copyJson: 'scpExplorer.copyJson',
+  copyVpcId: 'scpExplorer.copyVpcId',
+  showDetails: 'scpExplorer.showDetails',
+  setAccessKey: 'scpExplorer.setAccessKey',
+  clearAccessKey: 'scpExplorer.clearAccessKey',
+  importAccessKey: 'scpExplorer.importAccessKey',
+} as const;
+
+/** `scpExplorer.groupBy.<mode>`: the Group By submenu's entries, one per grouping mode. */
+export const groupByCommand = (mode: string): string => `${COMMANDS.groupBy}.${mode}`;
+
+/** Commands of VS Code itself that the extension runs. */
+export const BUILT_IN_COMMANDS = {
+  openSettings: 'workbench.action.openSettings',
+  focusView: `${VIEW_ID}.focus`,
+  setContext: 'setContext',
+} as const;
+
+/** Context keys set with `setContext`, read by `when` clauses in package.json. */
+export const CONTEXT_KEYS = {
+  viewState: 'scpExplorer.viewState',
+  filtered: 'scpExplorer.filtered',
+} as const;
+
+/** Keys in SecretStorage and workspaceState. */
+export const STORAGE_KEYS = {
+  accessKey: 'scpExplorer.accessKey',
+  filters: 'scpExplorer.filters',
+} as const;
+
+export const STATUS_BAR_ID = 'scpExplorer.connection';

@@ -1,0 +1,39 @@
+import type { PageRequest, Server, ServerFilters, ServerPage, Vpc } from './serverModel';
+
+/** The calls of one SCP connection that the model makes; `ScpClient` is the real one. */
+export interface ServerApi {
+  listServers(filters: ServerFilters, page: PageRequest, call?: { signal?: AbortSignal }): Promise<ServerPage>;
+  getServer(id: string, call?: { signal?: AbortSignal }): Promise<Server>;
+  listVpcs(call?: { signal?: AbortSignal }): Promise<Vpc[]>;
+}
+
+export type CredentialSource = 'secretStorage' | 'environment' | 'scpConfig';
+
+/**
+ * One set of settings and keys, and what is cached for it. VPC names are fetched once per connection: they rarely
+ * change, and listing them needs a permission that many keys lack. A failed fetch is not kept, so Refresh asks again.
+ */
+export class Connection<Api extends ServerApi = ServerApi> {
+  private vpcNames: Promise<ReadonlyMap<string, string>> | undefined;
+
+  constructor(
+    readonly client: Api,
+    readonly source: CredentialSource,
+    /** Where requests go, for the view's description: a region and environment, or the override host. */
+    readonly target: string,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  /** VPC id → name. Never rejects: without names the tree shows ids, and the reason is logged. */
+  vpcNamesOnce(): Promise<ReadonlyMap<string, string>> {
+    this.vpcNames ??= this.client.listVpcs().then(
+      (vpcs) => new Map(vpcs.filter((vpc) => vpc.name).map((vpc) => [vpc.id, vpc.name])),
+      (error: unknown) => {
+        this.warn(`VPC names are not available, showing VPC ids instead: ${(error as Error).message}`);
+        this.vpcNames = undefined;
+        return new Map<string, string>();
+      },
+    );
+    return this.vpcNames;
+  }
+}

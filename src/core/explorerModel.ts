@@ -1,0 +1,263 @@
+import * as l10n from '@vscode/l10n';
+import { Emitter, type Event } from './emitter';
+import type { Connection } from './connection';
+import { ScpError } from './scpError';
+import { ServerListing, type LoadOutcome } from './serverListing';
+import type { Server, ServerFilters } from './serverModel';
+
+/** What the view shows as a whole; drives `viewsWelcome` through a context key. */
+export type ViewState = 'loading' | 'signedOut' | 'misconfigured' | 'empty' | 'loaded' | 'failed';
+
+export type ConnectionState =
+  | { kind: 'signedOut' }
+  | { kind: 'misconfigured'; error: ScpError }
+  | { kind: 'connected'; connection: Connection };
+
+/** Turns the current settings and keys into a connection state; called again after every `reconnect`. */
+export type Connector = () => Promise<ConnectionState>;
+
+export interface ExplorerModelOptions {
+  connect: Connector;
+  filters: ServerFilters;
+  pageSize: number;
+  /** How long the first paint waits for VPC names once the first page is there. */
+  vpcNamesGraceMs?: number;
+}
+
+const DEFAULT_VPC_NAMES_GRACE_MS = 300;
+
+/**
+ * Everything the explorer knows about one connection, without VS Code: the connection lifecycle, the listing and
+ * its paging, VPC names and the view state. It fires one change event; the tree and the view header only read.
+ * One model per connection, so several accounts or regions can later sit side by side.
+ */
+export class ExplorerModel {
+  private readonly changed = new Emitter<void>();
+  readonly onDidChange: Event<void> = this.changed.event;
+
+  private readonly connect: Connector;
+  private readonly graceMs: number;
+  private connectionState: ConnectionState | undefined;
+  private listing: ServerListing | undefined;
+  private starting: Promise<void> | undefined;
+  /** Bumped by every reconnect: an older connect still reading keys or files must not win. */
+  private generation = 0;
+  private names: ReadonlyMap<string, string> = new Map();
+  private query: ServerFilters;
+  private pageSize: number;
+  private state: ViewState = 'loading';
+
+  constructor(options: ExplorerModelOptions) {
+    this.connect = options.connect;
+    this.query = options.filters;
+    this.pageSize = options.pageSize;
+    this.graceMs = options.vpcNamesGraceMs ?? DEFAULT_VPC_NAMES_GRACE_MS;
+  }
+
+  get viewState(): ViewState {
+    return this.state;
+  }
+
+  get connection(): Connection | undefined {
+    return this.connectionState?.kind === 'connected' ? this.connectionState.connection : undefined;
+  }
+
+  /** The settings problem that keeps the model from connecting, if that is the state. */
+  get configError(): ScpError | undefined {
+    return this.connectionState?.kind === 'misconfigured' ? this.connectionState.error : undefined;
+  }
+
+  /** The servers loaded so far, in the API's order. */
+  get servers(): readonly Server[] {
+    return this.listing?.servers ?? [];
+  }
+
+  /** VPC id → name; empty until the VPC list arrives, or when the key may not list VPCs. */
+  get knownVpcNames(): ReadonlyMap<string, string> {
+    return this.names;
+  }
+
+  get filters(): ServerFilters {
+    return this.query;
+  }
+
+  get hasMore(): boolean {
+    return this.listing?.hasMore ?? false;
+  }
+
+  get loading(): boolean {
+    return this.listing?.loading ?? false;
+  }
+
+  get lastError(): ScpError | undefined {
+    return this.configError ?? this.listing?.lastError;
+  }
+
+  /** Connects and loads the first page, once until the next reconnect. */
+  start(): Promise<void> {
+    this.starting ??= this.connectAndLoad(this.generation);
+    return this.starting;
+  }
+
+  /** The connection, connecting first if needed; rejects with what to do when there is none (Show Details). */
+  async requireConnection(): Promise<Connection> {
+    await this.start();
+    const state = this.connectionState;
+    if (state?.kind === 'connected') {
+      return state.connection;
+    }
+    throw state?.kind === 'misconfigured'
+      ? state.error
+      : new ScpError('auth', l10n.t('No SCP access key is set: use Set Access Key in the SCP view first.'));
+  }
+
+  /** Loads the next page. A call while a page is loading sends nothing. */
+  async loadMore(): Promise<LoadOutcome | undefined> {
+    await this.start();
+    return this.listing?.loadNext();
+  }
+
+  /** Pages to the end, reporting the count after every page; stops at the first failure or when cancelled. */
+  async loadAll(report: (loaded: number) => void, signal: AbortSignal): Promise<LoadOutcome | undefined> {
+    await this.start();
+    const listing = this.listing;
+    if (!listing) {
+      return undefined;
+    }
+    const cancel = (): void => listing.cancelInFlight();
+    signal.addEventListener('abort', cancel);
+    try {
+      for (;;) {
+        await listing.settled();
+        if (signal.aborted || listing !== this.listing) {
+          return 'stale';
+        }
+        const outcome = await listing.loadNext();
+        report(listing.servers.length);
+        if (outcome !== 'loaded' && outcome !== 'busy') {
+          return outcome;
+        }
+      }
+    } finally {
+      signal.removeEventListener('abort', cancel);
+    }
+  }
+
+  /** Starts over from page one with the same connection; what is shown stays until the new page arrives. */
+  async refresh(): Promise<LoadOutcome | undefined> {
+    const connection = this.connection;
+    if (!this.listing || !connection) {
+      this.reconnect();
+      await this.start();
+      return this.listing?.lastError ? 'failed' : undefined;
+    }
+    this.listing.restart(this.pageSource(connection), this.pageSize);
+    if (this.names.size === 0) {
+      void this.loadVpcNames(connection);
+    }
+    return this.listing.loadNext();
+  }
+
+  /** After a failure: the page that failed, or the whole connection when settings or keys were the problem. */
+  async retry(): Promise<LoadOutcome | undefined> {
+    if (!this.connection) {
+      this.reconnect();
+      await this.start();
+      return undefined;
+    }
+    return this.listing?.hasStarted ? this.loadMore() : this.refresh();
+  }
+
+  /** New filters: a new query from page one, on the same connection. */
+  setQuery(filters: ServerFilters): Promise<LoadOutcome | undefined> {
+    this.query = filters;
+    return this.refresh();
+  }
+
+  setPageSize(pageSize: number): Promise<LoadOutcome | undefined> | undefined {
+    if (pageSize === this.pageSize) {
+      return undefined;
+    }
+    this.pageSize = pageSize;
+    return this.listing ? this.refresh() : undefined;
+  }
+
+  /** Forgets the connection and everything loaded through it; the next `start` connects again. */
+  reconnect(): void {
+    this.generation++;
+    this.listing?.cancelInFlight();
+    this.listing = undefined;
+    this.connectionState = undefined;
+    this.starting = undefined;
+    this.names = new Map();
+    this.update();
+  }
+
+  private async connectAndLoad(generation: number): Promise<void> {
+    const state = await this.connect();
+    if (generation !== this.generation) {
+      return this.start();
+    }
+    this.connectionState = state;
+    if (state.kind !== 'connected') {
+      this.update();
+      return;
+    }
+    const connection = state.connection;
+    const listing: ServerListing = new ServerListing(this.pageSource(connection), this.pageSize, () => {
+      if (this.listing === listing) {
+        this.update();
+      }
+    });
+    this.listing = listing;
+    // VPC names load beside the first page. A slow VPC API must not hold the servers back: after a short grace the
+    // tree shows ids, and the names when they come.
+    const names = this.loadVpcNames(connection);
+    await listing.loadNext();
+    await Promise.race([names, new Promise((resolve) => setTimeout(resolve, this.graceMs))]);
+    this.update();
+  }
+
+  private async loadVpcNames(connection: Connection): Promise<void> {
+    const names = await connection.vpcNamesOnce();
+    if (this.connection === connection && names.size > 0) {
+      this.names = names;
+      this.update();
+    }
+  }
+
+  private pageSource(connection: Connection) {
+    const filters = this.query;
+    return (page: { limit: number; marker?: string }, signal: AbortSignal) => connection.client.listServers(filters, page, { signal });
+  }
+
+  private update(): void {
+    this.state = this.computeState();
+    this.changed.fire();
+  }
+
+  private computeState(): ViewState {
+    const connection = this.connectionState;
+    if (!connection) {
+      return 'loading';
+    }
+    if (connection.kind !== 'connected') {
+      return connection.kind;
+    }
+    const listing = this.listing;
+    if (!listing || listing.loading || !listing.hasStarted) {
+      return 'loading';
+    }
+    if (listing.lastError) {
+      return 'failed';
+    }
+    return listing.complete && listing.servers.length === 0 ? 'empty' : 'loaded';
+  }
+
+  dispose(): void {
+    this.generation++;
+    this.listing?.cancelInFlight();
+    this.changed.dispose();
+  }
+}
+

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import { ExplorerModel } from './core/explorerModel';
+import { CredentialStore } from './credentials/credentialStore';
+import { FilterStore } from './filters/filterStore';
+import { createConnector } from './session/connector';
+import { SettingsProblems } from './session/settingsProblems';
+import { readSettings } from './settings';
+
+/** The parts of the extension that hold state, without any view or command. */
+export interface Explorer {
+  readonly log: vscode.LogOutputChannel;
+  readonly credentials: CredentialStore;
+  readonly filters: FilterStore;
+  readonly settingsProblems: SettingsProblems;
+  readonly model: ExplorerModel;
+}
+
+/**
+ * Builds the stores and the model from the extension context: the filters last chosen in this workspace, so the
+ * first request already uses them, and a connector that reads settings and keys each time the model connects.
+ */
+export function createExplorer(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Explorer {
+  const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
+  const credentials = new CredentialStore(context.secrets);
+  const filters = new FilterStore(context.workspaceState);
+  const settingsProblems = new SettingsProblems(log);
+  const userAgent = `scp-server-explorer/${version} (VS Code ${vscode.version})`;
+  const model = new ExplorerModel({
+    connect: createConnector(credentials, log, settingsProblems, userAgent),
+    filters: filters.current,
+    pageSize: readSettings().pageSize,
+  });
+  context.subscriptions.push(credentials, filters, model, credentials.onDidChange(() => reconnect(model, log, 'the access key changed')));
+  return { log, credentials, filters, settingsProblems, model };
+}
+
+export function reconnect(model: ExplorerModel, log: vscode.LogOutputChannel, why: string): void {
+  log.info(`Reconnecting: ${why}.`);
+  model.reconnect();
+}
