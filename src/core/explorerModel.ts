@@ -182,6 +182,16 @@ export class ExplorerModel {
     return this.listing ? this.refresh() : undefined;
   }
 
+  /** A fresh copy of one loaded server, e.g. from `GET /v1/servers/{id}`: it moves to its new group in place. */
+  applyServer(server: Server): boolean {
+    return this.listing?.replace(server) ?? false;
+  }
+
+  /** A loaded server that SCP no longer has. */
+  removeServer(id: string): boolean {
+    return this.listing?.remove(id) ?? false;
+  }
+
   /** Forgets the connection and everything loaded through it; the next `start` connects again. */
   reconnect(): void {
     this.generation++;

@@ -132,6 +132,28 @@ export class ServerListing {
     this.marker = page.nextMarker;
   }
 
+  /** Puts a fresh copy of a loaded server in its place (a follow-up read); false when it is not loaded. */
+  replace(server: Server): boolean {
+    const index = this.ids.has(server.id) ? this.loaded.findIndex((loaded) => loaded.id === server.id) : -1;
+    if (index < 0) {
+      return false;
+    }
+    this.loaded = this.loaded.slice();
+    this.loaded[index] = server;
+    this.onChange();
+    return true;
+  }
+
+  /** Forgets a server that SCP no longer has (404 on a follow-up read). */
+  remove(id: string): boolean {
+    if (!this.ids.delete(id)) {
+      return false;
+    }
+    this.loaded = this.loaded.filter((server) => server.id !== id);
+    this.onChange();
+    return true;
+  }
+
   /**
    * Starts over from the first page, optionally with another query or page size. Any answer still in flight is
    * dropped; what is loaded stays visible until the new first page replaces it.

@@ -142,4 +142,22 @@ describe('ExplorerModel (against the emulator)', () => {
       ],
     );
   });
+
+  it('applies a fresh copy of a server in place and removes a gone one, without a request', async () => {
+    const model = newModel();
+    await model.start();
+    emulator.clearRequests();
+    const target = model.servers[7];
+    let changes = 0;
+    model.onDidChange(() => changes++);
+    assert.equal(model.applyServer({ ...target, state: 'SHUTOFF' }), true);
+    assert.equal(model.servers[7].state, 'SHUTOFF');
+    assert.equal(model.servers.length, 50);
+    assert.equal(model.applyServer({ ...target, id: 'not-loaded' }), false);
+    assert.equal(model.removeServer(target.id), true);
+    assert.equal(model.servers.length, 49);
+    assert.ok(!model.servers.some((server) => server.id === target.id));
+    assert.equal(changes, 2);
+    assert.equal(emulator.requests.length, 0);
+  });
 });
