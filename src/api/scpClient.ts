@@ -1,7 +1,8 @@
 import { goPathEscape } from '../core/goQuery';
 import { badResponse } from '../core/errorResponses';
-import { parseServer, parseServerPage, parseVpcPage, type Parsed } from '../core/responseParsing';
-import { serverListQuery } from '../core/serverQuery';
+import { parseServer, parseServerPage, parseVpcPage } from '../core/responseParsing';
+import type { Result } from '../core/result';
+import { serverListQuery } from '../core/filters/serverQuery';
 import type { PageRequest, Server, ServerFilters, ServerPage, Vpc } from '../core/serverModel';
 import { VPC_API_VERSION } from '../core/endpoints';
 import type { CallOptions, SignedTransport } from './signedTransport';
@@ -17,9 +18,9 @@ export interface ClientEndpoints {
 const VPC_PAGE_SIZE = 100;
 const VPC_MAX_PAGES = 50;
 
-function unwrap<T>(parsed: Parsed<T>, what: string, apiVersion: string): T {
+function unwrap<T>(parsed: Result<T>, what: string, apiVersion: string): T {
   if (!parsed.ok) {
-    throw badResponse({ what, apiVersion }, parsed.why);
+    throw badResponse({ what, apiVersion }, parsed.error);
   }
   return parsed.value;
 }

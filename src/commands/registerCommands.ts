@@ -4,7 +4,7 @@ import type { Views } from '../views';
 import { registerAccessKeyCommands } from './accessKeyCommands';
 import { registerCopyCommands } from './copyCommands';
 import { registerDetailsCommands } from './detailsCommands';
-import { registerFilterCommands } from './filterCommands';
+import { registerFilterCommands } from '../filters/filterCommands';
 import { registerTreeCommands } from './treeCommands';
 
 /** Every command of the extension, each file registering one area. */

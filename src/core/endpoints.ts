@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import type { Result } from './result';
 
 /** Where requests go: the regional public endpoints, or one override URL for every service (scp-api.md §2). */
 
@@ -19,8 +20,6 @@ export interface EndpointSettings {
   endpoint?: string;
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
-
 const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 export function isLoopbackHost(hostname: string): boolean {
@@ -31,7 +30,7 @@ export function isLoopbackHost(hostname: string): boolean {
  * Validates an override URL. Plain http is refused except to this machine, because a signed request sent in clear
  * can be replayed within the timestamp window by anyone on the path.
  */
-export function checkEndpoint(raw: string): Checked<string> {
+export function checkEndpoint(raw: string): Result<string> {
   let url: URL;
   try {
     url = new URL(raw.trim());
@@ -60,7 +59,7 @@ export function checkEndpoint(raw: string): Checked<string> {
 }
 
 /** The base URL of one service, without a trailing slash. */
-export function serviceBaseUrl(service: ScpService, settings: EndpointSettings): Checked<string> {
+export function serviceBaseUrl(service: ScpService, settings: EndpointSettings): Result<string> {
   if (settings.endpoint && settings.endpoint.trim() !== '') {
     return checkEndpoint(settings.endpoint);
   }

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import type { Result } from './result';
 import type { Server, ServerPage, Vpc } from './serverModel';
 
 /**
@@ -23,16 +24,14 @@ function normalizeServer(raw: Server): Server {
   };
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; why: string };
-
-export function parseServerPage(body: unknown, limit: number): Parsed<ServerPage> {
+export function parseServerPage(body: unknown, limit: number): Result<ServerPage> {
   if (!isRecord(body) || !Array.isArray(body.servers)) {
-    return { ok: false, why: l10n.t('a body without a "servers" list') };
+    return { ok: false, error: l10n.t('a body without a "servers" list') };
   }
   const servers: Server[] = [];
   for (const item of body.servers) {
     if (!checkServer(item)) {
-      return { ok: false, why: l10n.t('a server without an id') };
+      return { ok: false, error: l10n.t('a server without an id') };
     }
     servers.push(normalizeServer(item));
   }
@@ -41,18 +40,18 @@ export function parseServerPage(body: unknown, limit: number): Parsed<ServerPage
   return { ok: true, value: { servers, nextMarker } };
 }
 
-export function parseServer(body: unknown): Parsed<Server> {
-  return checkServer(body) ? { ok: true, value: normalizeServer(body) } : { ok: false, why: l10n.t('a server without an id') };
+export function parseServer(body: unknown): Result<Server> {
+  return checkServer(body) ? { ok: true, value: normalizeServer(body) } : { ok: false, error: l10n.t('a server without an id') };
 }
 
-export function parseVpcPage(body: unknown): Parsed<Vpc[]> {
+export function parseVpcPage(body: unknown): Result<Vpc[]> {
   if (!isRecord(body) || !Array.isArray(body.vpcs)) {
-    return { ok: false, why: l10n.t('a body without a "vpcs" list') };
+    return { ok: false, error: l10n.t('a body without a "vpcs" list') };
   }
   const vpcs: Vpc[] = [];
   for (const item of body.vpcs) {
     if (!isRecord(item) || typeof item.id !== 'string') {
-      return { ok: false, why: l10n.t('a VPC without an id') };
+      return { ok: false, error: l10n.t('a VPC without an id') };
     }
     vpcs.push({
       id: item.id,

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import type { Result } from './result';
 
 /**
  * Reads the official SCP tool configuration (`~/.scpconf/config.json` and `credentials.json`, scp-api.md §2),
@@ -13,9 +14,7 @@ export interface ScpConfig {
   endpoint?: string;
 }
 
-export type ConfigRead = { ok: true; value: ScpConfig } | { ok: false; error: string };
-
-function readObject(text: string, fileName: string): { ok: true; value: Record<string, unknown> } | { ok: false; error: string } {
+function readObject(text: string, fileName: string): Result<Record<string, unknown>> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -44,7 +43,7 @@ export function environmentFromAuthUrl(authUrl: string | undefined): string | un
 }
 
 /** Either file may be missing (undefined); what is present must be valid. */
-export function parseScpConfig(configText: string | undefined, credentialsText: string | undefined): ConfigRead {
+export function parseScpConfig(configText: string | undefined, credentialsText: string | undefined): Result<ScpConfig> {
   const result: ScpConfig = {};
   if (configText !== undefined) {
     const config = readObject(configText, 'config.json');

@@ -66,20 +66,7 @@ export interface Vpc {
   state?: string;
 }
 
-/** Every query parameter of `GET /v1/servers` except paging (limit, marker), which the page request carries. */
-export interface ServerFilters {
-  name?: string;
-  ip?: string;
-  state?: string;
-  product_category?: string;
-  /** Several values are sent as the key repeated. */
-  product_offering?: string[];
-  vpc_id?: string;
-  server_type_id?: string;
-  auto_scaling_group_id?: string;
-  /** Comma-separated `key[:asc|desc]`; the API's default is `created_at:desc`. */
-  sort?: string;
-}
+export type { ServerFilters } from './filters/queryFields';
 
 export interface PageRequest {
   limit: number;

@@ -2,7 +2,8 @@ import * as l10n from '@vscode/l10n';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { parseScpConfig, type ConfigRead } from '../core/scpConfigFiles';
+import type { Result } from '../core/result';
+import { parseScpConfig, type ScpConfig } from '../core/scpConfigFiles';
 
 /** `~/.scpconf` (on Windows `%USERPROFILE%\.scpconf`), where the official SCP tools keep their settings. */
 export function scpConfigDirectory(): string {
@@ -21,7 +22,7 @@ async function readIfPresent(path: string): Promise<string | undefined> {
 }
 
 /** Reads both files; neither being there is an empty result, a broken one is an error that names the file. */
-export async function readScpConfigFiles(directory = scpConfigDirectory()): Promise<ConfigRead> {
+export async function readScpConfigFiles(directory = scpConfigDirectory()): Promise<Result<ScpConfig>> {
   try {
     const [config, credentials] = await Promise.all([
       readIfPresent(join(directory, 'config.json')),

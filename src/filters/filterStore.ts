@@ -1,15 +1,10 @@
 import * as vscode from 'vscode';
-import { deserializeFilters, serializeFilters } from '../core/filterState';
+import { deserializeFilters, serializeFilters } from '../core/filters/filterState';
 import type { ServerFilters } from '../core/serverModel';
 import { STORAGE_KEYS } from '../constants';
 
 /** The workspaceState key. Per workspace, because each project tends to look at its own VPC or servers. */
 export const FILTERS_STATE_KEY = STORAGE_KEYS.filters;
-
-/** What activation starts from: the filters stored for this workspace, checked key by key. */
-export function restoreFilters(memento: vscode.Memento): ServerFilters {
-  return deserializeFilters(memento.get<unknown>(FILTERS_STATE_KEY));
-}
 
 /** The current filters and sort, remembered in workspaceState so they survive a reload. */
 export class FilterStore implements vscode.Disposable {
@@ -17,8 +12,9 @@ export class FilterStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ServerFilters>();
   readonly onDidChange = this.changed.event;
 
-  constructor(readonly memento: vscode.Memento) {
-    this.filters = restoreFilters(memento);
+  /** Starts from the filters stored for this workspace, checked key by key. */
+  constructor(private readonly memento: vscode.Memento) {
+    this.filters = deserializeFilters(memento.get<unknown>(FILTERS_STATE_KEY));
   }
 
   get current(): ServerFilters {

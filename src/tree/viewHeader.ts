@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { BUILT_IN_COMMANDS, CONTEXT_KEYS } from '../constants';
 import type { ExplorerModel, ViewState } from '../core/explorerModel';
-import { describeFiltersLong, describeFiltersShort } from '../core/filterDescription';
-import { hasActiveFilters } from '../core/filterState';
+import { describeFiltersLong, describeFiltersShort } from '../core/filters/filterDescription';
+import { hasActiveFilters } from '../core/filters/filterState';
 import { describeConnection } from './viewDescription';
 
 /**

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { autoScalingGroupChoices, serverTypeChoices, vpcChoices } from '../../src/core/filterChoices';
+import { autoScalingGroupChoices, serverTypeChoices, vpcChoices } from '../../src/core/filters/filterChoices';
 import { makeServer } from '../support/serverFixtures';
 
 const servers = [

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeFiltersLong, describeFiltersShort, describeSort, describeValue } from '../../src/core/filterDescription';
+import { describeFiltersLong, describeFiltersShort, describeSort, describeValue } from '../../src/core/filters/filterDescription';
 
 const VPC = 'b1f0c0de7f3e4a51a9e1c2d3e4f50001';
 const names = new Map([[VPC, 'prod']]);

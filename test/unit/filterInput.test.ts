@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkId, checkIpFilter, checkOfferings, checkProductCategory, checkSort, checkText } from '../../src/core/filterInput';
+import { checkId, checkIpFilter, checkOfferings, checkProductCategory, checkSort, checkText } from '../../src/core/filters/filterInput';
 
 describe('filter input', () => {
   describe('IP', () => {

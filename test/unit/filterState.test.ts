@@ -1,16 +1,7 @@
 import * as assert from 'node:assert/strict';
-import {
-  deserializeFilters,
-  filtersEqual,
-  hasActiveFilters,
-  normalizeOfferings,
-  serializeFilters,
-  withOfferings,
-  withoutFilters,
-  withText,
-} from '../../src/core/filterState';
+import { deserializeFilters, hasActiveFilters, serializeFilters, withoutFilters, withText, withValues } from '../../src/core/filters/filterState';
 import { encodeGoQuery } from '../../src/core/goQuery';
-import { serverListQuery } from '../../src/core/serverQuery';
+import { serverListQuery } from '../../src/core/filters/serverQuery';
 
 describe('filter state', () => {
   it('sets a text filter trimmed, and removes it when blank or undefined', () => {
@@ -24,15 +15,17 @@ describe('filter state', () => {
   it('never changes the filters it is given', () => {
     const before = { name: 'a', product_offering: ['k8s_vm'] };
     withText(before, 'name', 'b');
-    withOfferings(before, []);
+    withValues(before, 'product_offering', []);
     withoutFilters(before);
     assert.deepEqual(before, { name: 'a', product_offering: ['k8s_vm'] });
   });
 
   it('puts offerings in the API order, drops blanks and duplicates, keeps unknown ones after', () => {
-    assert.deepEqual(normalizeOfferings(['k8s_gpu_vm', 'gpu_server', ' gpu_server ', '', 'new_thing']), ['gpu_server', 'k8s_gpu_vm', 'new_thing']);
-    assert.deepEqual(withOfferings({}, ['k8s_vm', 'virtual_server']), { product_offering: ['virtual_server', 'k8s_vm'] });
-    assert.deepEqual(withOfferings({ product_offering: ['k8s_vm'] }, []), {});
+    assert.deepEqual(withValues({}, 'product_offering', ['k8s_gpu_vm', 'gpu_server', ' gpu_server ', '', 'new_thing']), {
+      product_offering: ['gpu_server', 'k8s_gpu_vm', 'new_thing'],
+    });
+    assert.deepEqual(withValues({}, 'product_offering', ['k8s_vm', 'virtual_server']), { product_offering: ['virtual_server', 'k8s_vm'] });
+    assert.deepEqual(withValues({ product_offering: ['k8s_vm'] }, 'product_offering', []), {});
   });
 
   it('counts filters as active, but not a sort alone', () => {
@@ -54,8 +47,7 @@ describe('filter state', () => {
     assert.deepEqual(stored, { version: 1, filters: { name: '웹서버', product_offering: ['gpu_server', 'k8s_vm'], vpc_id: 'v1', sort: 'name:asc' } });
     assert.deepEqual(Object.keys(stored.filters), ['name', 'product_offering', 'vpc_id', 'sort']);
     assert.deepEqual(deserializeFilters(JSON.parse(JSON.stringify(stored))), stored.filters);
-    assert.ok(filtersEqual(filters, stored.filters));
-    assert.ok(!filtersEqual(filters, { ...filters, name: 'x' }));
+    assert.deepEqual(serializeFilters(stored.filters), stored, 'storing what was stored changes nothing');
   });
 
   it('reads junk in storage as no filters, key by key', () => {
@@ -70,7 +62,7 @@ describe('filter state', () => {
   });
 
   it('builds the exact query bytes the SDK would: Korean, spaces and &, the repeated offering key', () => {
-    const filters = withOfferings(withText(withText({}, 'name', 'R&D 웹서버'), 'sort', 'name:asc'), ['k8s_gpu_vm', 'gpu_server']);
+    const filters = withValues(withText(withText({}, 'name', 'R&D 웹서버'), 'sort', 'name:asc'), 'product_offering', ['k8s_gpu_vm', 'gpu_server']);
     assert.equal(
       encodeGoQuery(serverListQuery(filters, { limit: 50, marker: 'abc' })),
       'limit=50&marker=abc&name=R%26D+%EC%9B%B9%EC%84%9C%EB%B2%84&product_offering=gpu_server&product_offering=k8s_gpu_vm&sort=name%3Aasc',

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
-import { compareVpcs } from './grouping';
-import { describeServerType } from './serverFacts';
-import type { Server } from './serverModel';
+import { compareVpcs } from '../grouping';
+import { describeServerType } from '../serverFacts';
+import type { Server } from '../serverModel';
 
 /**
  * What the filter pickers offer besides typing an id: the VPCs, server types and auto-scaling groups known from the

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import type { Checked } from './endpoints';
-import { DEFAULT_SORT, PRODUCT_CATEGORIES } from './serverModel';
+import type { Result } from '../result';
+import { DEFAULT_SORT, PRODUCT_CATEGORIES } from '../serverModel';
 
 /**
  * Checks what a user typed (or a command argument) before it becomes a query parameter. Each check answers the
@@ -25,7 +25,7 @@ function octetProblem(octet: string): string | undefined {
 }
 
 /** An IPv4 address or its beginning: up to four octets, with a trailing dot only after fewer than four. */
-function checkIpv4Prefix(text: string): Checked<string> {
+function checkIpv4Prefix(text: string): Result<string> {
   const parts = text.split('.');
   const trailingDot = parts[parts.length - 1] === '';
   const octets = trailingDot ? parts.slice(0, -1) : parts;
@@ -42,7 +42,7 @@ function checkIpv4Prefix(text: string): Checked<string> {
 }
 
 /** An IPv6 address or its beginning: hex groups of up to four digits, at most one `::`. */
-function checkIpv6Prefix(text: string): Checked<string> {
+function checkIpv6Prefix(text: string): Result<string> {
   if (!/^[0-9a-f:]+$/i.test(text) || (text.match(/::/g)?.length ?? 0) > 1 || text.includes(':::')) {
     return {
       ok: false,
@@ -60,7 +60,7 @@ function checkIpv6Prefix(text: string): Checked<string> {
  * The `ip` filter. SCP matches addresses that begin with the value (the emulator does the same), so a CIDR range
  * on an octet boundary or a `*` wildcard is turned into the beginning it means: `10.10.0.0/16` and `10.10.*` → `10.10.`.
  */
-export function checkIpFilter(input: string): Checked<string | undefined> {
+export function checkIpFilter(input: string): Result<string | undefined> {
   const text = input.trim();
   if (text === '') {
     return { ok: true, value: undefined };
@@ -108,7 +108,7 @@ export function checkIpFilter(input: string): Checked<string | undefined> {
 }
 
 /** `created_at:desc,name` → checked terms; the API's default order is answered as undefined (nothing to send). */
-export function checkSort(input: string): Checked<string | undefined> {
+export function checkSort(input: string): Result<string | undefined> {
   const text = input.trim();
   if (text === '') {
     return { ok: true, value: undefined };
@@ -131,7 +131,7 @@ export function checkSort(input: string): Checked<string | undefined> {
 }
 
 /** `compute`, `container`, or blank / `any` for no filter. */
-export function checkProductCategory(input: string): Checked<string | undefined> {
+export function checkProductCategory(input: string): Result<string | undefined> {
   const text = input.trim().toLowerCase();
   if (text === '' || text === 'any') {
     return { ok: true, value: undefined };
@@ -142,7 +142,7 @@ export function checkProductCategory(input: string): Checked<string | undefined>
 }
 
 /** Offerings are API tokens (`virtual_server`); anything else would only come back as a 400. */
-export function checkOfferings(values: readonly string[]): Checked<string[]> {
+export function checkOfferings(values: readonly string[]): Result<string[]> {
   const bad = values.map((value) => value.trim()).filter((value) => value !== '' && !/^[a-z0-9_]+$/.test(value));
   return bad.length > 0
     ? { ok: false, error: l10n.t('"{0}" is not a product offering such as virtual_server, gpu_server, k8s_vm or k8s_gpu_vm.', bad[0]) }
@@ -153,7 +153,7 @@ export function checkOfferings(values: readonly string[]): Checked<string[]> {
  * Ids (VPC, server type, auto-scaling group) are single tokens: a space means something was pasted wrong. `what`
  * names the id as the prompt does ("VPC ID", translated by the caller).
  */
-export function checkId(input: string, what: string): Checked<string | undefined> {
+export function checkId(input: string, what: string): Result<string | undefined> {
   const text = input.trim();
   if (text === '') {
     return { ok: true, value: undefined };
@@ -164,7 +164,7 @@ export function checkId(input: string, what: string): Checked<string | undefined
 }
 
 /** Names and states are matched as typed; only the ends are trimmed. */
-export function checkText(input: string): Checked<string | undefined> {
+export function checkText(input: string): Result<string | undefined> {
   const text = input.trim();
   return { ok: true, value: text === '' ? undefined : text };
 }
