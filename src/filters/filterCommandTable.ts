@@ -1,3 +1,4 @@
+// Free of `vscode` (the prompts come in through `ask`), so that the unit tier checks this table against package.json.
 import * as l10n from '@vscode/l10n';
 import { COMMANDS } from '../constants';
 import { autoScalingGroupChoices, serverTypeChoices, vpcChoices, type Choice } from '../core/filters/filterChoices';
@@ -6,15 +7,9 @@ import type { Server } from '../core/serverModel';
 import { PRODUCT_CATEGORIES, PRODUCT_OFFERINGS } from '../core/serverModel';
 import { KNOWN_STATES } from '../core/serverStates';
 
-/**
- * The command and the prompt of each field of QUERY_FIELDS. Free of `vscode` (prompts come in through `ask`), so the
- * unit tier checks this table against package.json.
- */
-
 /** `{ value }` (undefined value = no filter), or undefined when the user cancelled: cancelling never clears a filter. */
 export type Answer<T> = { value: T } | undefined;
 
-/** What the pickers offer besides typing: what is loaded now. */
 export interface LoadedChoices {
   servers(): readonly Server[];
   vpcNames(): Promise<ReadonlyMap<string, string>>;
@@ -24,31 +19,24 @@ export interface PickOrEnterOptions {
   title: string;
   placeHolder: string;
   choices: Choice[] | Thenable<Choice[]>;
-  /** The last entry: type a value that is not in the list, checked by the field's check. */
   enter: { label: string; prompt: string };
   clearLabel: string;
 }
 
-/** The prompts of a single-value field, bound to its current value and its check. */
 export interface OneValuePrompts {
   readonly loaded: LoadedChoices;
   input(options: { title: string; prompt: string }): Promise<Answer<string | undefined>>;
-  /** A list to pick from, "type another value", and "no filter" while one is set. */
   pickOrEnter(options: PickOrEnterOptions): Promise<Answer<string | undefined>>;
-  /** The values and an "any" entry, the current one marked. */
   pickOne(options: { title: string; placeHolder: string; values: readonly string[]; anyLabel: string }): Promise<Answer<string | undefined>>;
-  /** Two steps: the key, then the direction. */
   sort(): Promise<Answer<string | undefined>>;
 }
 
-/** The prompt of a multi-value field, bound to its current values. */
 export interface ManyValuesPrompts {
   /** Multi-select with the current values ticked; ticking none means no filter. */
   pickMany(options: { title: string; placeHolder: string; known: readonly string[] }): Promise<Answer<string[]>>;
 }
 
-/** Besides the palette: in the view's Filter submenu, or in the view's title menu. */
-export interface MenuPlace {
+interface MenuPlace {
   menu: 'scpExplorer.filterSubmenu' | 'view/title';
   group: string;
 }
@@ -58,7 +46,7 @@ interface CommandRowBase {
   command: string;
   place: MenuPlace;
 }
-export interface OneValueCommand extends CommandRowBase {
+interface OneValueCommand extends CommandRowBase {
   key: OneValueKey;
   prompt: (ask: OneValuePrompts) => Promise<Answer<string | undefined>>;
 }
@@ -70,7 +58,6 @@ export type FilterCommand = OneValueCommand | ManyValuesCommand;
 
 const SUBMENU: MenuPlace = { menu: 'scpExplorer.filterSubmenu', group: '1_filters' };
 
-/** The "type an id" entry of a picker; `what` names the id, `example` shows one. */
 const idEntry = (label: string, what: string, example: string) => ({ label, prompt: l10n.t('The {0}, e.g. {1}', what, example) });
 
 export const FILTER_COMMANDS: readonly FilterCommand[] = [

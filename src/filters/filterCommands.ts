@@ -25,10 +25,7 @@ function checked<T>(result: Result<T>): T {
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((entry) => typeof entry === 'string');
 const isManyValues = (row: FilterCommand): row is ManyValuesCommand => queryField(row.key).values === 'many';
 
-/**
- * The filters after one filter command: its argument checked, else what the user answered; undefined when cancelled.
- * The store is read again after the prompt, so a change made meanwhile is kept.
- */
+/** The store is read again after the prompt, so a change made meanwhile is kept. */
 async function nextFilters(row: FilterCommand, store: FilterStore, argument: unknown, loaded: LoadedChoices): Promise<ServerFilters | undefined> {
   if (isManyValues(row)) {
     if (typeof argument === 'string' || isStringList(argument)) {
@@ -46,7 +43,6 @@ async function nextFilters(row: FilterCommand, store: FilterStore, argument: unk
   return answer && withText(store.current, row.key, answer.value);
 }
 
-/** Edit Filters: every filter in the order of the API's parameters, then the sort, each opening its own command. */
 function editFiltersItems(current: ServerFilters, vpcNames: ReadonlyMap<string, string>): (vscode.QuickPickItem & { id?: string })[] {
   const itemOf = (field: (typeof QUERY_FIELDS)[number]) => ({
     label: field.label(),
@@ -72,7 +68,6 @@ export function registerFilterCommands(
   model: ExplorerModel,
   store: FilterStore,
 ): void {
-  /** Stores the new query, then restarts paging from page one with it. */
   const apply = async (next: ServerFilters | undefined): Promise<LoadOutcome | undefined> => {
     if (!next) {
       return undefined;

@@ -5,8 +5,6 @@ import type { Result } from '../core/result';
 import { DEFAULT_SORT } from '../core/serverModel';
 import type { Answer, LoadedChoices, ManyValuesPrompts, OneValuePrompts, PickOrEnterOptions } from './filterCommandTable';
 
-/** The quick picks and input boxes of the filter commands, as the rows of FILTER_COMMANDS call them. */
-
 type Check = (text: string) => Result<string | undefined>;
 
 const messageOf = (checked: Result<unknown>): string | undefined => (checked.ok ? undefined : checked.error);

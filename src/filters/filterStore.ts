@@ -12,7 +12,6 @@ export class FilterStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ServerFilters>();
   readonly onDidChange = this.changed.event;
 
-  /** Starts from the filters stored for this workspace, checked key by key. */
   constructor(private readonly memento: vscode.Memento) {
     this.filters = deserializeFilters(memento.get<unknown>(FILTERS_STATE_KEY));
   }

@@ -3,11 +3,6 @@ import { compareVpcs } from '../grouping';
 import { describeServerType } from '../serverFacts';
 import type { Server } from '../serverModel';
 
-/**
- * What the filter pickers offer besides typing an id: the VPCs, server types and auto-scaling groups known from the
- * VPC API and from the servers loaded so far. Pure, so the order and the labels are tested without VS Code.
- */
-
 export interface Choice {
   /** The query value. */
   value: string;
@@ -30,7 +25,6 @@ function countBy(servers: readonly Server[], keyOf: (server: Server) => string |
   return counts;
 }
 
-/** Every VPC the VPC API listed or a loaded server is in; named ones by name, then those known only by id. */
 export function vpcChoices(vpcNames: ReadonlyMap<string, string>, servers: readonly Server[]): Choice[] {
   const counts = countBy(servers, (server) => server.vpc_id);
   const ids = [...new Set([...vpcNames.keys(), ...counts.keys()])].sort((a, b) => compareVpcs(a, b, vpcNames));
@@ -45,7 +39,7 @@ export function vpcChoices(vpcNames: ReadonlyMap<string, string>, servers: reado
   });
 }
 
-/** The server types of the loaded servers, by id, with their size; types without an id cannot be filtered on. */
+/** Types without an id are left out: they cannot be filtered on. */
 export function serverTypeChoices(servers: readonly Server[]): Choice[] {
   const counts = countBy(servers, (server) => server.server_type?.id);
   const sample = new Map<string, Server>();
@@ -63,7 +57,6 @@ export function serverTypeChoices(servers: readonly Server[]): Choice[] {
     });
 }
 
-/** The auto-scaling groups of the loaded servers, most members first. */
 export function autoScalingGroupChoices(servers: readonly Server[]): Choice[] {
   const counts = countBy(servers, (server) => server.auto_scaling_group_id);
   return [...counts.entries()]

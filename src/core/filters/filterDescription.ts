@@ -1,13 +1,10 @@
 import * as l10n from '@vscode/l10n';
 import { QUERY_FIELDS, queryField, type QueryKey, type ServerFilters } from './queryFields';
 
-/** How the chosen filters and sort read in the view's header and in Edit Filters. */
-
 function shorten(text: string, max: number | undefined): string {
   return max !== undefined && text.length > max ? `${text.slice(0, Math.max(1, max - 1)).trimEnd()}…` : text;
 }
 
-/** `name:asc,created_at:desc` → `name ↑, created_at ↓`. */
 export function describeSort(sort: string): string {
   return sort
     .split(',')
@@ -18,18 +15,8 @@ export function describeSort(sort: string): string {
     .join(', ');
 }
 
-/**
- * One key's value as text, or undefined when it is not set. With `max`, long values (ids, names) are cut; a VPC
- * shows its name when known, and its id too when `max` is not given.
- */
-export function describeValue(filters: ServerFilters, key: QueryKey, vpcNames: ReadonlyMap<string, string>, max?: number): string | undefined {
-  const value = filters[key];
-  if (value === undefined || value.length === 0) {
-    return undefined;
-  }
-  if (typeof value !== 'string') {
-    return value.map((entry) => shorten(entry, max)).join(', ');
-  }
+/** With `max`, long values are cut; a VPC shows its name when known, and its id too when `max` is not given. */
+function describeText(key: QueryKey, value: string, vpcNames: ReadonlyMap<string, string>, max: number | undefined): string {
   switch (queryField(key).shown) {
     case 'sortTerms':
       return describeSort(value);
@@ -46,12 +33,20 @@ export function describeValue(filters: ServerFilters, key: QueryKey, vpcNames: R
   }
 }
 
-/** Edit Filters: the value, else what SCP does without one (the default order), else "any". */
+export function describeValue(filters: ServerFilters, key: QueryKey, vpcNames: ReadonlyMap<string, string>, max?: number): string | undefined {
+  const value = filters[key];
+  if (value === undefined || value.length === 0) {
+    return undefined;
+  }
+  return typeof value === 'string' ? describeText(key, value, vpcNames, max) : value.map((entry) => shorten(entry, max)).join(', ');
+}
+
+/** Edit Filters says what SCP does without a value where that is not "any" (the default order). */
 export function describeChoice(filters: ServerFilters, key: QueryKey, vpcNames: ReadonlyMap<string, string>): string {
   const apiDefault = queryField(key).apiDefault;
   return (
     describeValue(filters, key, vpcNames) ??
-    (apiDefault ? l10n.t('{0} (default)', describeValue({ [key]: apiDefault }, key, vpcNames) ?? apiDefault) : l10n.t('any'))
+    (apiDefault ? l10n.t('{0} (default)', describeText(key, apiDefault, vpcNames, undefined)) : l10n.t('any'))
   );
 }
 
@@ -69,10 +64,7 @@ export function describeFiltersShort(filters: ServerFilters, vpcNames: ReadonlyM
   return parts.join(' · ');
 }
 
-/**
- * The line above the tree (TreeView.message): every filter in full, and the order when it is not the default.
- * Undefined when there is nothing to say, so the line disappears.
- */
+/** TreeView.message: undefined when there is nothing to say, so the line disappears. */
 export function describeFiltersLong(filters: ServerFilters, vpcNames: ReadonlyMap<string, string>): string | undefined {
   const parts: string[] = [];
   for (const field of QUERY_FIELDS.filter((candidate) => candidate.narrows)) {

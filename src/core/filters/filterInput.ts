@@ -2,11 +2,6 @@ import * as l10n from '@vscode/l10n';
 import type { Result } from '../result';
 import { DEFAULT_SORT, PRODUCT_CATEGORIES } from '../serverModel';
 
-/**
- * Checks what a user typed (or a command argument) before it becomes a query parameter. Each check answers the
- * value to send (undefined = no filter) or a message that says what is wrong and what would work.
- */
-
 function ipv4Hint(): string {
   return l10n.t('Type an IPv4 address (10.10.1.11), its beginning (10.10.1.), a range such as 10.10.0.0/16 or 10.10.*, or an IPv6 address (fd00::11).');
 }
@@ -41,7 +36,6 @@ function checkIpv4Prefix(text: string): Result<string> {
   return { ok: true, value: text };
 }
 
-/** An IPv6 address or its beginning: hex groups of up to four digits, at most one `::`. */
 function checkIpv6Prefix(text: string): Result<string> {
   if (!/^[0-9a-f:]+$/i.test(text) || (text.match(/::/g)?.length ?? 0) > 1 || text.includes(':::')) {
     return {
@@ -130,7 +124,6 @@ export function checkSort(input: string): Result<string | undefined> {
   return { ok: true, value: sort === DEFAULT_SORT ? undefined : sort };
 }
 
-/** `compute`, `container`, or blank / `any` for no filter. */
 export function checkProductCategory(input: string): Result<string | undefined> {
   const text = input.trim().toLowerCase();
   if (text === '' || text === 'any') {
@@ -149,10 +142,7 @@ export function checkOfferings(values: readonly string[]): Result<string[]> {
     : { ok: true, value: values.map((value) => value.trim()).filter((value) => value !== '') };
 }
 
-/**
- * Ids (VPC, server type, auto-scaling group) are single tokens: a space means something was pasted wrong. `what`
- * names the id as the prompt does ("VPC ID", translated by the caller).
- */
+/** Ids are single tokens: a space means something was pasted wrong. `what` names the id as the prompt does. */
 export function checkId(input: string, what: string): Result<string | undefined> {
   const text = input.trim();
   if (text === '') {

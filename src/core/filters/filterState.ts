@@ -1,10 +1,6 @@
+// Every change to the filters goes through these functions, so a cleared filter is always an absent key (never '' or
+// []) and two equal choices store and send the same bytes.
 import { QUERY_FIELDS, queryField, type ManyValuesKey, type OneValueKey, type QueryField, type ServerFilters } from './queryFields';
-
-/**
- * The user's filters and sort as one immutable value: what the query of `GET /v1/servers` is built from, what is
- * stored per workspace, and what the view's header describes. Every change goes through these functions, so a
- * cleared filter is always an absent key (never `''` or `[]`) and two equal states compare equal.
- */
 
 function without(filters: ServerFilters, key: string): ServerFilters {
   return Object.fromEntries(Object.entries(filters).filter(([name]) => name !== key)) as ServerFilters;
@@ -17,7 +13,6 @@ function normalizeValues(field: QueryField, values: readonly string[]): string[]
   return [...known.filter((value) => unique.includes(value)), ...unique.filter((value) => !known.includes(value))];
 }
 
-/** The filters with one single-value key set, or removed when the value is undefined or blank. */
 export function withText(filters: ServerFilters, key: OneValueKey, value: string | undefined): ServerFilters {
   const trimmed = value?.trim();
   return trimmed ? { ...filters, [key]: trimmed } : without(filters, key);
@@ -41,12 +36,11 @@ export function withoutFilters(filters: ServerFilters): ServerFilters {
 }
 
 /** What is kept in workspaceState. The version lets a later release read (or drop) what an older one stored. */
-export interface StoredFilters {
+interface StoredFilters {
   version: 1;
   filters: ServerFilters;
 }
 
-/** The stored form: keys in a fixed order and only those with a value. */
 export function serializeFilters(filters: ServerFilters): StoredFilters {
   let out: ServerFilters = {};
   for (const field of QUERY_FIELDS) {

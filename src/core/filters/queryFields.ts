@@ -4,9 +4,7 @@ import { DEFAULT_SORT, PRODUCT_OFFERINGS } from '../serverModel';
 import { checkId, checkIpFilter, checkOfferings, checkProductCategory, checkSort, checkText } from './filterInput';
 
 interface FieldBase {
-  /** The key in `ServerFilters` and in workspaceState. */
   key: string;
-  /** The query parameter of `GET /v1/servers`. */
   parameter: string;
   /** In Edit Filters. */
   label: () => string;
@@ -20,13 +18,12 @@ interface FieldBase {
   apiDefault?: string;
 }
 
-export interface OneValueField extends FieldBase {
+interface OneValueField extends FieldBase {
   values: 'one';
   check: (text: string) => Result<string | undefined>;
 }
 
-/** Sent as the parameter repeated. */
-export interface ManyValuesField extends FieldBase {
+interface ManyValuesField extends FieldBase {
   values: 'many';
   /** Known values in the API's order: a choice is stored and sent in this order, unknown values after. */
   known: readonly string[];
