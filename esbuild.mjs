@@ -76,6 +76,15 @@ const reportSize = {
   },
 };
 
+/** In watch mode, the lines the `$esbuild-watch` problem matcher of .vscode/tasks.json waits for. */
+const watchMarkers = {
+  name: 'watch-markers',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd(() => console.log('[watch] build finished'));
+  },
+};
+
 const context = await esbuild.context({
   entryPoints: ['src/extension.ts'],
   bundle: true,
@@ -89,7 +98,7 @@ const context = await esbuild.context({
   sourcesContent: false,
   metafile: true,
   logLevel: 'warning',
-  plugins: [unusedAxiosCode, reportSize],
+  plugins: [unusedAxiosCode, reportSize, ...(watch ? [watchMarkers] : [])],
 });
 
 if (watch) {
