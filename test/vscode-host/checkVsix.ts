@@ -6,9 +6,9 @@
 // 1. Packages the extension the way `npm run package` does (the same vsce flags, from package.json's "package"
 //    script; vsce runs `vscode:prepublish`, the production bundle), into a scratch folder. `--vsix FILE` checks
 //    that file instead.
-// 2. Lists the vsix (its zip central directory, read here) and fails on sources, tests, source maps,
-//    node_modules, build or CI folders, and on anything not on the allow-list below; checks that the manifest's
-//    `main` and the media it names are inside, and that the bundle is the production one.
+// 2. Unpacks the vsix (yauzl, in vsixContents.ts) and fails on sources, tests, source maps, node_modules, build,
+//    CI, editor or docs folders, and on anything not on the allow-list there; checks that the manifest's `main`
+//    and the media it names are inside, and that the bundle is the production one.
 // 3. Installs it with code-server `--install-extension` into a scratch extensions folder, starts code-server on that
 //    folder without extensionDevelopmentPath (so the installed copy is the one that runs), with the SCP emulator as
 //    `scpExplorer.endpoint` and the demo keys in SCP_TF_ACCESS_KEY/SCP_TF_SECRET_KEY, opens the workbench in headless
@@ -22,166 +22,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, ScpEmulator } from '../emulator/scpEmulator';
 import { installExtension, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
 import { stopProcessGroup } from './processGroup';
 import { assertToolsInstalled, repositoryRoot, resolveToolsPaths } from './toolsPaths';
+import { judgeVsixEntries, manifestProblems, readVsixFiles, type PackedManifest } from './vsixContents';
 import { clickActivityBarEntry, launchWorkbenchBrowser, waitForWorkbench, type PlaywrightPage, type WorkbenchBrowser } from './workbenchBrowser';
 import { parseArgs as parseCommandLine } from 'node:util';
-
-// ---------------------------------------------------------------------------------------------------------------
-// The vsix contents
-
-/** What may be in the vsix: the bundle, the manifest and its translations, icons, readme, changelog, licence. */
-export const ALLOWED_VSIX_ENTRIES: readonly RegExp[] = [
-  /^\[Content_Types\]\.xml$/,
-  /^extension\.vsixmanifest$/,
-  /^extension\/package\.json$/,
-  /^extension\/package\.nls(\.[a-z]{2,3}(-[a-z0-9]+)*)?\.json$/i,
-  /^extension\/l10n\/bundle\.l10n(\.[a-z]{2,3}(-[a-z0-9]+)*)?\.json$/i,
-  /^extension\/dist\/extension\.js$/,
-  /^extension\/media\/[^/]+\.(svg|png)$/i,
-  /^extension\/readme(\.[a-z]{2,3}(-[a-z0-9]+)*)?\.md$/i,
-  /^extension\/changelog\.md$/i,
-  /^extension\/license(\.txt|\.md)?$/i,
-];
-
-/** Entries that must never ship, with the reason printed for them. Checked before the allow-list. */
-export const FORBIDDEN_VSIX_ENTRIES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/(^|\/)node_modules\//, 'node_modules'],
-  [/\.map$/i, 'source map'],
-  [/\.[cm]?tsx?$/i, 'TypeScript source'],
-  [/^extension\/src\//, 'sources (src/)'],
-  [/^extension\/out\//, 'compiled tests (out/)'],
-  [/^extension\/(test|tests|\.vscode-test)\//, 'tests (test/)'],
-  [/(^|\/)[^/]*[.-](test|spec)\.[cm]?[jt]s$/i, 'a test file'],
-  [/^extension\/\.ci(\/|$)|^extension\/\.github\//, 'CI files'],
-  [/^extension\/bench-results\//, 'benchmark results'],
-  [/\.vsix$/i, 'a vsix inside the vsix'],
-  [/^extension\/media\/screenshots\//, 'README screenshots'],
-];
-
-export interface ZipEntry {
-  readonly name: string;
-  readonly method: number;
-  readonly compressedSize: number;
-  readonly size: number;
-  readonly localHeaderOffset: number;
-}
-
-/** The entries of a zip file, from its central directory (no zip64: a vsix of this size never needs it). */
-export function readZipEntries(zip: Buffer): ZipEntry[] {
-  const EOCD = 0x06054b50;
-  let eocd = -1;
-  for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 0xffff); at--) {
-    if (zip.readUInt32LE(at) === EOCD) {
-      eocd = at;
-      break;
-    }
-  }
-  if (eocd < 0) {
-    throw new Error('not a zip file (no end of central directory record)');
-  }
-  const count = zip.readUInt16LE(eocd + 10);
-  let at = zip.readUInt32LE(eocd + 16);
-  const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) {
-      throw new Error(`corrupt zip central directory at entry ${i}`);
-    }
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extraLength = zip.readUInt16LE(at + 30);
-    const commentLength = zip.readUInt16LE(at + 32);
-    entries.push({
-      method: zip.readUInt16LE(at + 10),
-      compressedSize: zip.readUInt32LE(at + 20),
-      size: zip.readUInt32LE(at + 24),
-      localHeaderOffset: zip.readUInt32LE(at + 42),
-      name: zip.toString('utf8', at + 46, at + 46 + nameLength),
-    });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-/** The uncompressed bytes of one entry (stored or deflated). */
-export function readZipEntry(zip: Buffer, entry: ZipEntry): Buffer {
-  const at = entry.localHeaderOffset;
-  if (zip.readUInt32LE(at) !== 0x04034b50) {
-    throw new Error(`corrupt zip local header for ${entry.name}`);
-  }
-  const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
-  const data = zip.subarray(start, start + entry.compressedSize);
-  if (entry.method === 0) {
-    return Buffer.from(data);
-  }
-  if (entry.method === 8) {
-    return inflateRawSync(data);
-  }
-  throw new Error(`${entry.name}: unsupported zip compression method ${entry.method}`);
-}
-
-export interface VsixContentsVerdict {
-  /** Entries that must never ship, with why. */
-  readonly forbidden: ReadonlyArray<{ readonly name: string; readonly reason: string }>;
-  /** Entries that are not forbidden but not on the allow-list either. */
-  readonly notAllowed: readonly string[];
-}
-
-export function judgeVsixEntries(names: readonly string[]): VsixContentsVerdict {
-  const forbidden: { name: string; reason: string }[] = [];
-  const notAllowed: string[] = [];
-  for (const name of names) {
-    if (name.endsWith('/')) {
-      continue; // a directory entry (vsce writes none, other zip tools do)
-    }
-    const hit = FORBIDDEN_VSIX_ENTRIES.find(([pattern]) => pattern.test(name));
-    if (hit) {
-      forbidden.push({ name, reason: hit[1] });
-    } else if (!ALLOWED_VSIX_ENTRIES.some((pattern) => pattern.test(name))) {
-      notAllowed.push(name);
-    }
-  }
-  return { forbidden, notAllowed };
-}
-
-interface PackedManifest {
-  name?: string;
-  publisher?: string;
-  version?: string;
-  main?: string;
-}
-
-/** Problems with what the packed manifest points at: its `main`, the media files it names, the bundle's build. */
-export function manifestProblems(zip: Buffer, entries: readonly ZipEntry[]): string[] {
-  const byName = new Map(entries.map((entry) => [entry.name, entry]));
-  const manifestEntry = byName.get('extension/package.json');
-  if (!manifestEntry) {
-    return ['extension/package.json is missing'];
-  }
-  const text = readZipEntry(zip, manifestEntry).toString('utf8');
-  const manifest = JSON.parse(text) as PackedManifest;
-  const problems: string[] = [];
-  const inVsix = (relative: string): string => `extension/${path.posix.normalize(relative.replace(/^\.\//, ''))}`;
-  if (!manifest.main) {
-    problems.push('package.json has no "main"');
-  } else {
-    const main = byName.get(inVsix(manifest.main)) ?? byName.get(`${inVsix(manifest.main)}.js`);
-    if (!main) {
-      problems.push(`"main" ${manifest.main} is not in the vsix`);
-    } else if (/\/\/# sourceMappingURL=/.test(readZipEntry(zip, main).toString('utf8'))) {
-      problems.push(`${main.name} is a development build (it has a sourceMappingURL): vscode:prepublish should make the production bundle`);
-    }
-  }
-  // Every media file the manifest names (icon, view container icons, ...) must be packed.
-  for (const match of text.matchAll(/"((?:\.\/)?media\/[^"]+\.(?:svg|png))"/g)) {
-    if (!byName.has(inVsix(match[1]))) {
-      problems.push(`package.json names ${match[1]}, which is not in the vsix`);
-    }
-  }
-  return problems;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Running it
@@ -227,7 +74,7 @@ function parseArgs(argv: readonly string[]): Options {
 }
 
 /** The arguments of package.json's `package` script after `vsce`, with its --out replaced by `out`. */
-export function vscePackageArgs(packageScript: string, out: string): string[] {
+function vscePackageArgs(packageScript: string, out: string): string[] {
   const words = packageScript.trim().split(/\s+/);
   if (words[0] !== 'vsce' || words[1] !== 'package') {
     throw new Error(`package.json "package" script is not \`vsce package …\`: ${packageScript}`);
@@ -304,7 +151,7 @@ async function sideBarState(page: PlaywrightPage): Promise<SideBarState> {
 }
 
 /** Rows whose aria-label is `<name>, <state>, …` of a server in the emulator's dataset. */
-export function emulatorServerRows(labels: readonly string[], servers: ReadonlyArray<{ name: string; state: string }>): string[] {
+function emulatorServerRows(labels: readonly string[], servers: ReadonlyArray<{ name: string; state: string }>): string[] {
   const prefixes = new Set(servers.filter((server) => server.name).map((server) => `${server.name}, ${server.state}, `));
   return labels.filter((label) => [...prefixes].some((prefix) => label.startsWith(prefix)));
 }
@@ -382,19 +229,18 @@ async function main(): Promise<number> {
     }
 
     // 2. Its contents.
-    const zip = fs.readFileSync(vsix);
-    let entries: ZipEntry[];
+    let files: Map<string, Buffer>;
     try {
-      entries = readZipEntries(zip);
+      files = await readVsixFiles(vsix);
     } catch (error) {
       checks.fail('vsix is a zip', (error as Error).message);
       return 1;
     }
-    console.log(`vsix: ${formatSize(zip.length)}, ${entries.length} files:`);
-    for (const entry of entries) {
-      console.log(`  ${entry.name.padEnd(40)} ${formatSize(entry.size)}`);
+    console.log(`vsix: ${formatSize(fs.statSync(vsix).size)}, ${files.size} files:`);
+    for (const [name, bytes] of files) {
+      console.log(`  ${name.padEnd(40)} ${formatSize(bytes.length)}`);
     }
-    const verdict = judgeVsixEntries(entries.map((entry) => entry.name));
+    const verdict = judgeVsixEntries([...files.keys()]);
     if (verdict.forbidden.length === 0) {
       checks.pass('no sources, tests, source maps or node_modules in the vsix');
     } else {
@@ -408,10 +254,10 @@ async function main(): Promise<number> {
     } else {
       checks.fail(
         'every vsix entry is on the allow-list',
-        `${verdict.notAllowed.join('\n')}\nFix .vscodeignore, or ALLOWED_VSIX_ENTRIES in test/vscode-host/checkVsix.ts if it belongs in the extension.`,
+        `${verdict.notAllowed.join('\n')}\nFix .vscodeignore, or ALLOWED_VSIX_ENTRIES in test/vscode-host/vsixContents.ts if it belongs in the extension.`,
       );
     }
-    const problems = manifestProblems(zip, entries);
+    const problems = manifestProblems(files);
     if (problems.length === 0) {
       checks.pass('the manifest\'s main and media are packed, production bundle');
     } else {
@@ -432,8 +278,8 @@ async function main(): Promise<number> {
     const tools = resolveToolsPaths();
     assertToolsInstalled(tools);
     const extensionsDir = path.join(scratchDir, 'extensions');
-    const manifestEntry = entries.find((entry) => entry.name === 'extension/package.json');
-    const manifest = manifestEntry ? (JSON.parse(readZipEntry(zip, manifestEntry).toString('utf8')) as PackedManifest) : {};
+    const packedManifest = files.get('extension/package.json');
+    const manifest = packedManifest ? (JSON.parse(packedManifest.toString('utf8')) as PackedManifest) : {};
     const extensionId = `${manifest.publisher}.${manifest.name}`;
     try {
       const output = await installExtension({ tools, vsix, extensionsDir });
