@@ -8,7 +8,7 @@ import { COMMANDS } from '../constants';
 const notEmpty = (value: string): string | undefined => (value.trim() === '' ? vscode.l10n.t('Enter a value, or press Escape to cancel.') : undefined);
 
 /** Shows the first and last characters only, enough to recognise a key without revealing it. */
-export function maskKey(key: string): string {
+function maskKey(key: string): string {
   return key.length <= 8 ? '••••' : `${key.slice(0, 4)}…${key.slice(-4)}`;
 }
 

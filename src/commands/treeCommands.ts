@@ -7,7 +7,7 @@ import { registerCommand, showErrorWithLogs } from './commandRegistry';
 import { COMMANDS, groupByCommand } from '../constants';
 
 /** How the Group By… picker names a grouping mode. */
-export function groupByLabel(mode: GroupBy): string {
+function groupByLabel(mode: GroupBy): string {
   switch (mode) {
     case 'vpcState':
       return vscode.l10n.t('VPC › State');

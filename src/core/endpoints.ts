@@ -5,7 +5,7 @@ import type { Result } from './result';
 
 export type ScpService = 'virtualserver' | 'vpc';
 
-export const REGIONS_BY_ENVIRONMENT: Record<string, readonly string[]> = {
+const REGIONS_BY_ENVIRONMENT: Record<string, readonly string[]> = {
   e: ['kr-west1', 'kr-east1'],
   s: ['kr-west1', 'kr-east1'],
   g: ['kr-south1', 'kr-south2', 'kr-south3'],
@@ -22,7 +22,7 @@ export interface EndpointSettings {
 
 const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.test(hostname);
 }
 

@@ -11,7 +11,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function checkServer(value: unknown): value is Server {
+function checkServer(value: unknown): value is Server {
   return isRecord(value) && typeof value.id === 'string' && value.id !== '';
 }
 

@@ -28,8 +28,8 @@ export const DEFAULT_SETTINGS: ExplorerSettings = {
   groupBy: 'vpcState',
 };
 
-export const PAGE_SIZE_RANGE = { min: 1, max: 1000 };
-export const TIMEOUT_RANGE = { min: 1, max: 600 };
+const PAGE_SIZE_RANGE = { min: 1, max: 1000 };
+const TIMEOUT_RANGE = { min: 1, max: 600 };
 
 export interface CheckedSettings {
   settings: ExplorerSettings;

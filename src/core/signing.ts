@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-export const CLIENT_TYPE = 'Openapi';
+const CLIENT_TYPE = 'Openapi';
 
 export interface AccessKey {
   accessKey: string;

@@ -28,7 +28,7 @@ export class LoadMoreNode {
 }
 
 /** The label of a message row: what went wrong, in a few words (the description says the rest). */
-export function headline(kind: ScpErrorKind): string {
+function headline(kind: ScpErrorKind): string {
   switch (kind) {
     case 'auth':
       return vscode.l10n.t('Access key not accepted');

@@ -35,7 +35,7 @@ export interface DatasetOptions {
   seed?: number;
 }
 
-export const ACCOUNT_ID = '7a3f1c2e9b8d4e6fa1b2c3d4e5f60718';
+const ACCOUNT_ID = '7a3f1c2e9b8d4e6fa1b2c3d4e5f60718';
 
 /** The VPC ids; `missing` is referenced by a server but absent from the VPC list (deleted VPC, no permission…). */
 export const VPC_IDS = {
@@ -62,7 +62,7 @@ const VPC_LAYOUT: Record<VpcKey, { name: string; octets: string; subnets: string
 };
 
 /** The states the emulator uses besides ACTIVE, SHUTOFF and ERROR. */
-export const TRANSITIONAL_STATES = ['BUILD', 'REBOOT', 'HARD_REBOOT', 'RESIZE', 'VERIFY_RESIZE', 'MIGRATING', 'REBUILD'] as const;
+const TRANSITIONAL_STATES = ['BUILD', 'REBOOT', 'HARD_REBOOT', 'RESIZE', 'VERIFY_RESIZE', 'MIGRATING', 'REBUILD'] as const;
 /** A state no client knows: it must be shown, never crash anything. */
 export const UNKNOWN_STATE = 'QUARANTINED';
 
@@ -241,11 +241,6 @@ function buildFixtures() {
 }
 
 export type FixtureKey = keyof ReturnType<typeof buildFixtures>;
-
-/** The fixtures by key, as `generateDataset` lists them first (fresh copies on every call). */
-export function fixtureServers(): Record<FixtureKey, Server> {
-  return buildFixtures();
-}
 
 /** Keys and ids of the fixtures, for tests: `FIXTURES.web01.id`, `FIXTURES.web01.name`… */
 export const FIXTURES = Object.freeze(

@@ -27,7 +27,7 @@ const CODES: Record<number, string> = {
   406: 'NoSuchVersion',
 };
 
-export function errorCodeFor(status: number): string {
+function errorCodeFor(status: number): string {
   return CODES[status] ?? (STATUS_CODES[status] ?? `Http${status}`).replace(/[^A-Za-z0-9]+/g, ' ').split(' ').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
 }
 

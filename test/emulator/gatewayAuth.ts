@@ -10,9 +10,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
-export const CLIENT_TYPE = 'Openapi';
+const CLIENT_TYPE = 'Openapi';
 /** How far Scp-Timestamp may be from the emulator's clock, either way. The real limit is undocumented. */
-export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 export interface Credential {
   accessKey: string;
@@ -21,16 +21,16 @@ export interface Credential {
   forbidden?: 'all' | 'vpcs';
 }
 
-export function stringToSign(method: string, fullUrl: string, timestamp: string, accessKey: string, accountId = ''): string {
+function stringToSign(method: string, fullUrl: string, timestamp: string, accessKey: string, accountId = ''): string {
   return `${method}${fullUrl}${timestamp}${accessKey}${accountId}${CLIENT_TYPE}`;
 }
 
-export function computeSignature(secretKey: string, text: string): string {
+function computeSignature(secretKey: string, text: string): string {
   return createHmac('sha256', Buffer.from(secretKey, 'utf8')).update(text, 'utf8').digest('base64');
 }
 
 /** The URL the client must have signed. An absolute-form target (sent to a proxy) already is the full URL. */
-export function fullUrlOf(host: string, rawTarget: string): string {
+function fullUrlOf(host: string, rawTarget: string): string {
   return /^https?:\/\//i.test(rawTarget) ? rawTarget : `http://${host}${rawTarget}`;
 }
 

@@ -42,7 +42,7 @@ export function parseGoQuery(rawQuery: string): ParsedQuery {
 }
 
 /** Go's `url.QueryUnescape`: undefined when a `%` is not followed by two hex digits. */
-export function goQueryUnescape(text: string): string | undefined {
+function goQueryUnescape(text: string): string | undefined {
   if (!text.includes('%') && !text.includes('+')) {
     return text;
   }

@@ -3,8 +3,8 @@
  * send (unknown keys, a single-valued key repeated, empty values, bad numbers), so client bugs show up in tests.
  */
 
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 10000;
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 10000;
 
 /** Collects the values of each key and the problems found; `problems` becomes the 400 detail. */
 export class ListParams {

@@ -8,7 +8,7 @@
 import { DEFAULT_SEED, DEFAULT_SERVER_COUNT } from './dataset';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, ScpEmulator, type LoggedRequest } from './scpEmulator';
 
-export const DEFAULT_PORT = 8787;
+const DEFAULT_PORT = 8787;
 
 export interface CliOptions {
   port?: number;

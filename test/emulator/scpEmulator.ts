@@ -30,8 +30,8 @@ export type { Credential } from './gatewayAuth';
 export const DEMO_ACCESS_KEY = 'SCPEMU0DEMO0ACCESS0KEY00001';
 export const DEMO_SECRET_KEY = 'scp-emulator-demo-secret-not-a-real-key';
 
-export const SERVER_API_VERSIONS: readonly string[] = ['virtualserver 1.1', 'virtualserver 1.2', 'virtualserver 1.3'];
-export const VPC_API_VERSIONS: readonly string[] = ['vpc 1.1'];
+const SERVER_API_VERSIONS: readonly string[] = ['virtualserver 1.1', 'virtualserver 1.2', 'virtualserver 1.3'];
+const VPC_API_VERSIONS: readonly string[] = ['vpc 1.1'];
 
 export interface ScpEmulatorOptions {
   /** 0 (default) = a free port chosen by the system. */
@@ -360,7 +360,7 @@ export class ScpEmulator {
 }
 
 /** Splits a request-target into its (undecoded) path and raw query; handles the absolute form a proxy gets. */
-export function splitTarget(rawTarget: string): { path: string; rawQuery: string } {
+function splitTarget(rawTarget: string): { path: string; rawQuery: string } {
   const withoutOrigin = rawTarget.replace(/^https?:\/\/[^/?#]*/i, '');
   const noFragment = withoutOrigin.split('#')[0];
   const question = noFragment.indexOf('?');

@@ -7,13 +7,13 @@
 import { PRODUCT_CATEGORIES, PRODUCT_OFFERINGS, type Server } from '../../src/core/serverModel';
 import { compareText, ListParams, parseApiTimestamp } from './listParams';
 
-export const SERVER_LIST_PARAMS = [
+const SERVER_LIST_PARAMS = [
   'name', 'ip', 'state', 'product_category', 'product_offering', 'vpc_id', 'server_type_id', 'auto_scaling_group_id', 'sort', 'limit', 'marker',
 ] as const;
 /** Sort keys the emulator accepts; `server_type` sorts by server_type.name. */
-export const SORT_KEYS = ['created_at', 'modified_at', 'name', 'state', 'id', 'server_type'] as const;
+const SORT_KEYS = ['created_at', 'modified_at', 'name', 'state', 'id', 'server_type'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
-export const DEFAULT_SERVER_SORT = 'created_at:desc';
+const DEFAULT_SERVER_SORT = 'created_at:desc';
 
 export interface SortTerm {
   key: SortKey;
@@ -42,7 +42,7 @@ export interface ServerListQuery {
 
 export type QueryResult<T> = { ok: true; query: T } | { ok: false; problems: string[] };
 
-export function parseSort(text: string, problems: string[]): SortTerm[] {
+function parseSort(text: string, problems: string[]): SortTerm[] {
   const terms: SortTerm[] = [];
   for (const part of text.split(',')) {
     const [key, direction, ...rest] = part.split(':');
@@ -91,7 +91,7 @@ export function parseServerListQuery(pairs: readonly (readonly [string, string])
   return { ok: true, query: { filter, sort, limit, marker: params.one('marker'), orderKey: JSON.stringify([filter, sort]) } };
 }
 
-export function matchesFilter(server: Server, filter: ServerFilter): boolean {
+function matchesFilter(server: Server, filter: ServerFilter): boolean {
   if (filter.name !== undefined && !String(server.name ?? '').toLowerCase().includes(filter.name.toLowerCase())) {
     return false;
   }
@@ -130,7 +130,7 @@ function sortValue(server: Server, key: SortKey): number | string {
 }
 
 /** A new array in the requested order; O(n log n), each sort value computed once. */
-export function sortServers(servers: readonly Server[], sort: readonly SortTerm[]): Server[] {
+function sortServers(servers: readonly Server[], sort: readonly SortTerm[]): Server[] {
   const rows = servers.map((server) => ({ server, id: String(server.id), values: sort.map((term) => sortValue(server, term.key)) }));
   rows.sort((a, b) => {
     for (let i = 0; i < sort.length; i++) {
@@ -152,7 +152,7 @@ export interface OrderedListing {
   positionOf: Map<string, number>;
 }
 
-export function orderServers(servers: readonly Server[], query: Pick<ServerListQuery, 'filter' | 'sort'>): OrderedListing {
+function orderServers(servers: readonly Server[], query: Pick<ServerListQuery, 'filter' | 'sort'>): OrderedListing {
   const ordered = sortServers(servers.filter((server) => matchesFilter(server, query.filter)), query.sort);
   const positionOf = new Map<string, number>();
   ordered.forEach((server, index) => positionOf.set(String(server.id), index));
@@ -160,7 +160,7 @@ export function orderServers(servers: readonly Server[], query: Pick<ServerListQ
 }
 
 /** Up to this many servers, every request filters and sorts afresh (a millisecond or two): changes show at once. */
-export const LIVE_ORDER_MAX_SERVERS = 5000;
+const LIVE_ORDER_MAX_SERVERS = 5000;
 
 /**
  * Remembers the listing of recent queries, so that paging through 50,000 servers sorts once, not per page.

@@ -6,7 +6,7 @@ import type { Vpc } from '../../src/core/serverModel';
 import { compareText, ListParams, parseApiTimestamp } from './listParams';
 import type { QueryResult } from './serverQuery';
 
-export const VPC_LIST_PARAMS = ['name', 'limit', 'marker', 'with_count'] as const;
+const VPC_LIST_PARAMS = ['name', 'limit', 'marker', 'with_count'] as const;
 
 export interface VpcListQuery {
   name?: string;

@@ -11,7 +11,7 @@ import { killProcessGroupNow, killProcessesWithEnvMarker, stopProcessGroup } fro
 import type { ToolsPaths } from './toolsPaths';
 
 /** User settings that keep a scripted workbench quiet and offline. */
-export const QUIET_USER_SETTINGS: Readonly<Record<string, unknown>> = {
+const QUIET_USER_SETTINGS: Readonly<Record<string, unknown>> = {
   'workbench.startupEditor': 'none',
   'chat.disableAIFeatures': true, // otherwise opening Chat launches a bundled binary
   'telemetry.telemetryLevel': 'off',
@@ -65,7 +65,7 @@ export interface CodeServer {
 }
 
 /** Asks the kernel for a free loopback port. Another process may still take it before code-server binds. */
-export function findFreePort(): Promise<number> {
+function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
@@ -102,7 +102,7 @@ export function displayLanguageFromEnv(env: NodeJS.ProcessEnv = process.env): st
   return language ? language : undefined;
 }
 
-export function writeUserSettings(userDataDir: string, settings: Readonly<Record<string, unknown>> = {}): void {
+function writeUserSettings(userDataDir: string, settings: Readonly<Record<string, unknown>> = {}): void {
   const userDir = path.join(userDataDir, 'User');
   fs.mkdirSync(userDir, { recursive: true });
   fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({ ...QUIET_USER_SETTINGS, ...settings }, null, 2));
@@ -117,7 +117,7 @@ export function writeUserSettings(userDataDir: string, settings: Readonly<Record
  * `vscode.env.language` in the extension host) stays `en`. workbenchBrowser's setDisplayLanguage closes that
  * gap on the page side; both are applied, so a language pack installed later would just work.
  */
-export function writeDisplayLanguage(userDataDir: string, language: string): void {
+function writeDisplayLanguage(userDataDir: string, language: string): void {
   const userDir = path.join(userDataDir, 'User');
   fs.mkdirSync(userDir, { recursive: true });
   fs.writeFileSync(path.join(userDir, 'argv.json'), JSON.stringify({ locale: language }, null, 2));

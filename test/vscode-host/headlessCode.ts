@@ -70,7 +70,7 @@ function uriOrPathToPath(value: string): string {
 }
 
 /** Parses VS Code's command line as runTests passes it: `--x=v` and `--x v`, unknown flags ignored. */
-export function parseVsCodeCommandLine(argv: readonly string[]): VsCodeCommandLine {
+function parseVsCodeCommandLine(argv: readonly string[]): VsCodeCommandLine {
   const extensionDevelopmentPaths: string[] = [];
   const paths: string[] = [];
   const ignored: string[] = [];
@@ -121,7 +121,7 @@ export function parseVsCodeCommandLine(argv: readonly string[]): VsCodeCommandLi
 }
 
 /** SCP_EXPLORER_TEST_TIMEOUT_MS, or the default. */
-export function testTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+function testTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.SCP_EXPLORER_TEST_TIMEOUT_MS;
   const value = raw ? Number(raw) : NaN;
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_TEST_TIMEOUT_MS;

@@ -12,7 +12,7 @@ import { launchWorkbenchBrowser, screenshotWithDoneMarker, setDisplayLanguage, t
 export const DEFAULT_TEST_TIMEOUT_MS = 15 * 60 * 1000;
 
 /** A line the extension host logs to ask for a screenshot: `SCP_SCREENSHOT /abs/path.png`. */
-export const SCREENSHOT_MARKER = 'SCP_SCREENSHOT';
+const SCREENSHOT_MARKER = 'SCP_SCREENSHOT';
 
 export interface HeadlessTestRunOptions {
   readonly extensionDevelopmentPaths: readonly string[];
@@ -40,7 +40,7 @@ export interface HeadlessTestRunOptions {
  * arrive as `info` with printf-style arguments). These workbench start-up lines are left out of the output
  * (shown with SCP_EXPLORER_HOST_VERBOSE=1), so the output reads as the tests' own.
  */
-export const WORKBENCH_NOISE: readonly RegExp[] = [
+const WORKBENCH_NOISE: readonly RegExp[] = [
   /^Resolving connection token \(/,
   /^Resolved connection token \(/,
   /^Creating a socket \(renderer-/,
@@ -57,12 +57,12 @@ export const WORKBENCH_NOISE: readonly RegExp[] = [
   /^Canceled: Canceled: Canceled\n\s+at /, // workbench calls cut short when the extension hosts stop after the run
 ];
 
-export function isWorkbenchNoise(text: string): boolean {
+function isWorkbenchNoise(text: string): boolean {
   return WORKBENCH_NOISE.some((pattern) => pattern.test(text));
 }
 
 /** The text of one codeAutomationLog call: printf-style arguments, as console.log would print them. */
-export function formatAutomationLog(args: unknown): string {
+function formatAutomationLog(args: unknown): string {
   if (Array.isArray(args)) {
     return format(...(args as unknown[]));
   }
@@ -70,7 +70,7 @@ export function formatAutomationLog(args: unknown): string {
 }
 
 /** The absolute PNG path of a `SCP_SCREENSHOT <path>` request in a log text, if there is one. */
-export function screenshotRequest(text: string): string | undefined {
+function screenshotRequest(text: string): string | undefined {
   const match = new RegExp(`${SCREENSHOT_MARKER} (\\S.*?\\.png)\\s*$`, 'm').exec(text);
   return match && path.isAbsolute(match[1]) ? match[1] : undefined;
 }

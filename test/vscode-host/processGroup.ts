@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** True while any process of the group led by `pgid` is alive. */
-export function processGroupAlive(pgid: number): boolean {
+function processGroupAlive(pgid: number): boolean {
   try {
     process.kill(-pgid, 0);
     return true;
@@ -47,7 +47,7 @@ export function killProcessGroupNow(pgid: number): void {
  * Pids of the processes (other than this one) whose environment holds `name=value`. Linux only: reads
  * /proc/<pid>/environ, which is readable for one's own processes; elsewhere it finds nothing.
  */
-export function processesWithEnvMarker(name: string, value: string): number[] {
+function processesWithEnvMarker(name: string, value: string): number[] {
   const needle = Buffer.from(`${name}=${value}\0`);
   let entries: string[];
   try {

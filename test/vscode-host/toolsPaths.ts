@@ -18,7 +18,7 @@ export interface ToolsPaths {
 }
 
 /** `${SCP_EXPLORER_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/scp-server-explorer/vscode-host}`, as in install.sh. */
-export function defaultToolsDir(env: NodeJS.ProcessEnv = process.env): string {
+function defaultToolsDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.SCP_EXPLORER_TOOLS) {
     return path.resolve(env.SCP_EXPLORER_TOOLS);
   }

@@ -48,7 +48,7 @@ interface PlaywrightModule {
   };
 }
 
-export const VIEWPORT = { width: 1280, height: 800 } as const;
+const VIEWPORT = { width: 1280, height: 800 } as const;
 
 /** Flags that work as root in a container without a display, and keep chromium off the network. */
 const CHROMIUM_ARGS = [

@@ -16,7 +16,7 @@ export async function activateExplorer(): Promise<ExplorerApi> {
   return extension.activate();
 }
 
-export function settings(): vscode.WorkspaceConfiguration {
+function settings(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('scpExplorer');
 }
 
