@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Result } from './result';
 
-/** Where requests go: the regional public endpoints, or one override URL for every service (scp-api.md §2). */
+/** Where requests go: the regional public endpoints, or one override URL for every service (docs/scp-api-facts.md#endpoints-and-configuration). */
 
 export type ScpService = 'virtualserver' | 'vpc';
 

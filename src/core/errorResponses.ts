@@ -3,7 +3,7 @@ import { ScpError } from './scpError';
 
 /**
  * Turns an HTTP error response into an ScpError. Handles every body shape seen from the SCP gateway
- * (scp-api.md §5): `errors[]` with `detail` as an array or a string, Spring's 404 body on badly signed
+ * (docs/scp-api-facts.md#errors-and-retries): `errors[]` with `detail` as an array or a string, Spring's 404 body on badly signed
  * requests, the WAF's HTML page on 417, and anything that is not JSON at all.
  */
 

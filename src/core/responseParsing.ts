@@ -35,7 +35,7 @@ export function parseServerPage(body: unknown, limit: number): Result<ServerPage
     }
     servers.push(normalizeServer(item));
   }
-  // The API gives no next marker: a full page means there may be more (scp-api.md §3).
+  // The API gives no next marker: a full page means there may be more (docs/scp-api-facts.md#listing-servers).
   const nextMarker = servers.length >= limit && servers.length > 0 ? servers[servers.length - 1].id : undefined;
   return { ok: true, value: { servers, nextMarker } };
 }

@@ -1,4 +1,4 @@
-/** When and how long to wait before retrying an idempotent GET (scp-api.md §5). */
+/** When and how long to wait before retrying an idempotent GET (docs/scp-api-facts.md#errors-and-retries). */
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { Result } from './result';
 
 /**
- * Reads the official SCP tool configuration (`~/.scpconf/config.json` and `credentials.json`, scp-api.md §2),
+ * Reads the official SCP tool configuration (`~/.scpconf/config.json` and `credentials.json`, docs/scp-api-facts.md#endpoints-and-configuration),
  * given the files' text, so that people who already use the Terraform provider or CLI need to type nothing.
  */
 

@@ -33,7 +33,7 @@ export function primaryIp(server: Server): string | undefined {
   return (v4.find((entry) => isPrivate(entry.ip)) ?? v4[0] ?? ips[0])?.ip;
 }
 
-/** SCP sometimes sends timestamps without a zone; they are UTC (scp-api.md §3). */
+/** SCP sometimes sends timestamps without a zone; they are UTC (docs/scp-api-facts.md#listing-servers). */
 export function parseScpTimestamp(value: string | null | undefined): Date | undefined {
   if (!value) {
     return undefined;

@@ -1,5 +1,5 @@
 /**
- * The SCP virtual server API's objects as the extension reads them (scp-api.md §3).
+ * The SCP virtual server API's objects as the extension reads them (docs/scp-api-facts.md#listing-servers).
  * Optional fields really are optional on the wire: the API sends null or leaves them out.
  */
 

@@ -8,7 +8,7 @@ export interface AccessKey {
 }
 
 /**
- * The SCP request signature (scp-api.md §1): Base64 of HMAC-SHA256 keyed with the secret key over
+ * The SCP request signature (docs/scp-api-facts.md#request-signing): Base64 of HMAC-SHA256 keyed with the secret key over
  * METHOD + FULL_URL + TIMESTAMP + ACCESS_KEY + ACCOUNT_ID + "Openapi". The account id is empty in practice,
  * as in the official provider. FULL_URL must be exactly the URL sent on the wire.
  */

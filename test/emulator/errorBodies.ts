@@ -1,5 +1,5 @@
 /**
- * The bodies the SCP gateway and services answer with when something is wrong (scp-api.md §5).
+ * The bodies the SCP gateway and services answer with when something is wrong (docs/scp-api-facts.md#errors-and-retries).
  */
 import { STATUS_CODES } from 'node:http';
 
@@ -7,7 +7,7 @@ import { STATUS_CODES } from 'node:http';
 export interface ScpErrorEntry {
   code: string;
   title: string;
-  /** Usually an array of strings; sometimes one string (scp-api.md §5). */
+  /** Usually an array of strings; sometimes one string (docs/scp-api-facts.md#errors-and-retries). */
   detail: string[] | string;
   status: number;
   request_id: string;

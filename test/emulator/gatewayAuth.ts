@@ -1,5 +1,5 @@
 /**
- * The SCP OpenAPI gateway's request check (scp-api.md §1), as the emulator enforces it on every request:
+ * The SCP OpenAPI gateway's request check (docs/scp-api-facts.md#request-signing), as the emulator enforces it on every request:
  * the four Scp-* headers, a fresh timestamp, a known access key, and
  *
  *     signature = Base64(HMAC-SHA256(secretKey, METHOD + FULL_URL + TIMESTAMP + ACCESS_KEY + ACCOUNT_ID + "Openapi"))

@@ -74,7 +74,7 @@ export function compareText(a: string, b: string): number {
 }
 
 /**
- * Reads an API timestamp as epoch milliseconds. Without a time zone it means UTC (scp-api.md §3);
+ * Reads an API timestamp as epoch milliseconds. Without a time zone it means UTC (docs/scp-api-facts.md#listing-servers);
  * digits beyond milliseconds are ignored; anything unreadable sorts first (−Infinity).
  */
 export function parseApiTimestamp(text: unknown): number {

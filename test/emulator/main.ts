@@ -131,7 +131,7 @@ async function main(): Promise<void> {
       `  settings.json:  "scpExplorer.endpoint": "${url}"`,
       `  environment:    SCP_TF_ACCESS_KEY=${DEMO_ACCESS_KEY} SCP_TF_SECRET_KEY=${DEMO_SECRET_KEY}`,
       `  (SDK-style tools: SCP_TF_ENDPOINT_OVERRIDE=${url})`,
-      'Requests must be signed (scp-api.md §1); unsigned ones get 401. Ctrl-C stops.',
+      'Requests must be signed (docs/scp-api-facts.md#request-signing); unsigned ones get 401. Ctrl-C stops.',
     ].join('\n'),
   );
 }

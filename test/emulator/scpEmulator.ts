@@ -1,5 +1,5 @@
 /**
- * A local emulator of the Samsung Cloud Platform OpenAPI for the server explorer (spec: docs/scp-api.md):
+ * A local emulator of the Samsung Cloud Platform OpenAPI for the server explorer (spec: docs/scp-api-facts.md):
  * a real HTTP server on 127.0.0.1 that checks request signatures like the gateway, serves `GET /v1/servers`,
  * `GET /v1/servers/{id}` and `GET /v1/vpcs` from a seeded dataset, logs every request, and misbehaves on demand.
  *

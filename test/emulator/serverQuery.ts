@@ -1,5 +1,5 @@
 /**
- * `GET /v1/servers`: validating the query, filtering, sorting and paging (scp-api.md §3).
+ * `GET /v1/servers`: validating the query, filtering, sorting and paging (docs/scp-api-facts.md#listing-servers).
  *
  * Order is total: after the requested sort keys, ties are broken by id ascending. A page starts right after
  * the `marker` id in the filtered and sorted order; a marker that is not in that order is a 400.

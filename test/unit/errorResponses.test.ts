@@ -5,7 +5,7 @@ const context = { what: 'GET /v1/servers', apiVersion: 'virtualserver 1.1' };
 const envelope = (status: number, code: string, detail: unknown): string =>
   JSON.stringify({ errors: [{ code, title: 'Title', detail, status, request_id: 'req-1', links: [] }] });
 
-describe('error responses (scp-api.md §5)', () => {
+describe('error responses (docs/scp-api-facts.md#errors-and-retries)', () => {
   it('reads errors[] with detail as an array', () => {
     const error = errorFromResponse(400, envelope(400, 'InvalidParameter', ['limit must be 1..1000', 'bad sort']), 'application/json', context);
     assert.equal(error.kind, 'badRequest');

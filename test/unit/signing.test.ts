@@ -3,7 +3,7 @@ import { authHeaders, signRequest } from '../../src/core/signing';
 
 // Expected values were computed outside this code base, e.g.
 //   printf '%s' "$message" | openssl dgst -sha256 -hmac "$secret" -binary | base64
-describe('request signing (scp-api.md §1)', () => {
+describe('request signing (docs/scp-api-facts.md#request-signing)', () => {
   it('matches the documented example string', () => {
     const url = 'https://virtualserver.kr-west1.e.samsungsdscloud.com/v1/servers?limit=50&marker=abc';
     assert.equal(
