@@ -7,12 +7,21 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { remoteUri, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
 import { assertToolsInstalled, resolveToolsPaths, type ToolsPaths } from './toolsPaths';
-import { launchWorkbenchBrowser, screenshotWithDoneMarker, setDisplayLanguage, type WorkbenchBrowser } from './workbenchBrowser';
+import { launchWorkbenchBrowser, screenshotWithDoneMarker, setDisplayLanguage, waitForQuickPickItems, type WorkbenchBrowser } from './workbenchBrowser';
 
 export const DEFAULT_TEST_TIMEOUT_MS = 15 * 60 * 1000;
 
 /** A line the extension host logs to ask for a screenshot: `SCP_SCREENSHOT /abs/path.png`. */
 const SCREENSHOT_MARKER = 'SCP_SCREENSHOT';
+/**
+ * A line the extension host logs to wait for a quick pick: `SCP_QUICK_INPUT /abs/path`. The host writes `ready` to
+ * that file once a quick pick shows its items, or `error: …`. The extension API cannot see quick
+ * input state, the workbench page can.
+ */
+const QUICK_INPUT_MARKER = 'SCP_QUICK_INPUT';
+/** Set for the extension host: this host answers SCREENSHOT_MARKER and QUICK_INPUT_MARKER requests. */
+const HOST_REQUESTS_ENV = 'SCP_EXPLORER_HOST_REQUESTS';
+const QUICK_INPUT_TIMEOUT_MS = 15_000;
 
 export interface HeadlessTestRunOptions {
   readonly extensionDevelopmentPaths: readonly string[];
@@ -69,9 +78,9 @@ function formatAutomationLog(args: unknown): string {
   return typeof args === 'string' ? args : format(args);
 }
 
-/** The absolute PNG path of a `SCP_SCREENSHOT <path>` request in a log text, if there is one. */
-function screenshotRequest(text: string): string | undefined {
-  const match = new RegExp(`${SCREENSHOT_MARKER} (\\S.*?\\.png)\\s*$`, 'm').exec(text);
+/** The absolute path of a `<marker> <path>` request in a log text, if there is one. */
+function hostRequest(marker: string, text: string, pattern = '\\S.*?'): string | undefined {
+  const match = new RegExp(`${marker} (${pattern})\\s*$`, 'm').exec(text);
   return match && path.isAbsolute(match[1]) ? match[1] : undefined;
 }
 
@@ -111,6 +120,8 @@ export async function runExtensionTestsHeadless(options: HeadlessTestRunOptions)
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
   let screenshots: Promise<void> = Promise.resolve();
+  // Answers a test may have stopped waiting for (its command ended first): removed when the run ends.
+  const answerFiles = new Set<string>();
   let finished = false;
   try {
     // Every way the run can end races here: the exit code, the timeout, an abort, a dead server or page.
@@ -130,7 +141,7 @@ export async function runExtensionTestsHeadless(options: HeadlessTestRunOptions)
           smokeTestDriver: true,
           settings: options.settings,
           displayLanguage: options.displayLanguage,
-          env: options.env,
+          env: { ...options.env, [HOST_REQUESTS_ENV]: '1' },
           onOutput: (line) => debug(`code-server: ${line}`),
         });
         if (finished) {
@@ -159,8 +170,20 @@ export async function runExtensionTestsHeadless(options: HeadlessTestRunOptions)
             debug(`workbench: ${text}`);
             return;
           }
+          const answerFile = hostRequest(QUICK_INPUT_MARKER, text);
+          if (answerFile) {
+            answerFiles.add(answerFile);
+            void waitForQuickPickItems(page, QUICK_INPUT_TIMEOUT_MS)
+              .then(
+                () => 'ready\n',
+                (error: Error) => `error: no quick pick with items appeared (${error.message.split('\n')[0]})\n`,
+              )
+              .then((answer) => (finished ? undefined : fs.promises.writeFile(answerFile, answer)))
+              .catch((error: Error) => output(`[vscode-host] ${QUICK_INPUT_MARKER} ${answerFile}: ${error.message}`));
+            return;
+          }
           output(text);
-          const file = screenshotRequest(text);
+          const file = hostRequest(SCREENSHOT_MARKER, text, '\\S.*?\\.png');
           if (file) {
             // One at a time, in order; the run waits for pending ones before it closes the browser.
             screenshots = screenshots.then(() =>
@@ -204,5 +227,6 @@ export async function runExtensionTestsHeadless(options: HeadlessTestRunOptions)
     if (scratchFolder) {
       await fs.promises.rm(scratchFolder, { recursive: true, force: true });
     }
+    await Promise.all([...answerFiles].map((file) => fs.promises.rm(file, { force: true })));
   }
 }

@@ -155,6 +155,15 @@ export async function clickActivityBarEntry(page: PlaywrightPage, titlePrefix: s
   await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height / 2);
 }
 
+/**
+ * Resolves when a quick pick is open with its items listed (a single-select pick makes the first one active in the
+ * same update), so that a keyboard move or accept lands on them. A quick input that is closing (its fade-out) does
+ * not count.
+ */
+export async function waitForQuickPickItems(page: PlaywrightPage, timeoutMs: number): Promise<void> {
+  await page.waitForSelector('.quick-input-widget:not(.quick-input-widget-closing) .quick-input-list .monaco-list-row', { state: 'visible', timeout: timeoutMs });
+}
+
 /** Takes a viewport screenshot, then writes `<file>.done` so a waiting test knows the PNG is complete. */
 export async function screenshotWithDoneMarker(page: PlaywrightPage, file: string): Promise<void> {
   await fs.promises.mkdir(path.dirname(file), { recursive: true });

@@ -1,12 +1,43 @@
 // Answers the quick picks a command opens, the way a user does with the keyboard: the workbench's own quick input
 // commands move the active item and accept it. Text cannot be typed into an input box this way, so input-box
 // paths are tested through the commands' value argument instead.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One quick pick to answer: the moves (e.g. `quickInput.next`, `quickInput.last`) before accepting. */
 export type PickStep = readonly string[];
+
+let requests = 0;
+
+/**
+ * Resolves when a quick pick shows its items, or when `settled()` turns true first (the command
+ * ended without asking). The extension API cannot see quick input state, so the headless host answers from the
+ * workbench page (test/vscode-host/headlessTestRun.ts, SCP_QUICK_INPUT). A desktop VS Code has no such host: there
+ * the workbench gets a moment instead.
+ */
+async function quickPickShown(settled: () => boolean): Promise<void> {
+  if (process.env.SCP_EXPLORER_HOST_REQUESTS !== '1') {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    return;
+  }
+  const answerFile = path.join(os.tmpdir(), `scp-explorer-quick-input-${process.pid}-${++requests}`);
+  fs.rmSync(answerFile, { force: true });
+  console.log(`SCP_QUICK_INPUT ${answerFile}`);
+  try {
+    // The host gives up after 15 s and writes an error, so this ends either way.
+    while (!fs.existsSync(answerFile) && !settled()) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const answer = fs.existsSync(answerFile) ? fs.readFileSync(answerFile, 'utf8').trim() : 'ready';
+    if (answer !== 'ready' && !settled()) {
+      throw new Error(answer);
+    }
+  } finally {
+    fs.rmSync(answerFile, { force: true });
+  }
+}
 
 /**
  * Starts `command`, answers its quick picks one after the other, and resolves with what the command returned.
@@ -18,8 +49,7 @@ export async function runAnsweringPicks<T>(command: string, steps: readonly Pick
     settled = true;
   });
   for (const moves of steps) {
-    // No API tells when a quick pick is on screen: give the workbench a moment to show it.
-    await sleep(400);
+    await quickPickShown(() => settled);
     if (settled) {
       throw new Error(`${command} ended before all of its ${steps.length} quick pick(s) were answered`);
     }
