@@ -26,13 +26,15 @@ async function quickPickShown(settled: () => boolean): Promise<void> {
   fs.rmSync(answerFile, { force: true });
   console.log(`SCP_QUICK_INPUT ${answerFile}`);
   try {
-    // The host gives up after 15 s and writes an error, so this ends either way.
-    while (!fs.existsSync(answerFile) && !settled()) {
+    // The host gives up after 15 s and writes an error, so this ends either way. An answer is whole once its
+    // line ends: the file exists as soon as the host starts writing it.
+    let answer = '';
+    while (!answer.endsWith('\n') && !settled()) {
       await new Promise((resolve) => setTimeout(resolve, 20));
+      answer = fs.existsSync(answerFile) ? fs.readFileSync(answerFile, 'utf8') : '';
     }
-    const answer = fs.existsSync(answerFile) ? fs.readFileSync(answerFile, 'utf8').trim() : 'ready';
-    if (answer !== 'ready' && !settled()) {
-      throw new Error(answer);
+    if (answer.endsWith('\n') && answer.trim() !== 'ready' && !settled()) {
+      throw new Error(answer.trim());
     }
   } finally {
     fs.rmSync(answerFile, { force: true });
