@@ -4,7 +4,7 @@ import type { GroupBy } from './core/grouping';
 
 /** The extension's settings: read and checked here, and their changes heard here, once for the whole extension. */
 
-export const SECTION = 'scpExplorer';
+const SECTION = 'scpExplorer';
 export type { ExplorerSettings };
 
 /** Settings that change where or how requests are made: a change to one of them means a new connection. */

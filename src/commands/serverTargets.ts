@@ -14,7 +14,7 @@ function clickedOrSelected(node: unknown, selection: unknown): unknown[] {
   return Array.isArray(selection) && selection.length > 0 && (node === undefined || selection.includes(node)) ? selection : [node];
 }
 
-export function selectedServers(node: unknown, selection: unknown): Server[] {
+function selectedServers(node: unknown, selection: unknown): Server[] {
   return clickedOrSelected(node, selection)
     .filter((entry): entry is ServerNode => entry instanceof ServerNode)
     .map((entry) => entry.server);
@@ -27,7 +27,7 @@ export function selectedVpcIds(node: unknown, selection: unknown): string[] {
 }
 
 /** From the palette there is no node: ask which of the loaded servers is meant. */
-export async function pickLoadedServer(model: ExplorerModel, title: string): Promise<Server | undefined> {
+async function pickLoadedServer(model: ExplorerModel, title: string): Promise<Server | undefined> {
   if (model.servers.length === 0) {
     void vscode.window.showWarningMessage(vscode.l10n.t('No servers are loaded yet: open the SCP view, then try again.'));
     return undefined;
