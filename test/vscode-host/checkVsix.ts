@@ -169,6 +169,41 @@ class Checks {
   }
 }
 
+const PROBE_OUTPUT_ENV = 'SCP_EXPLORER_EXPORTS_PROBE_OUT';
+
+/**
+ * Another extension's view of ours: a throw-away extension, loaded as the development extension beside the installed
+ * vsix, activates ours and writes down what it got. Any extension could do the same, so it must get nothing.
+ */
+async function probeExports(page: PlaywrightPage, server: CodeServer, scratchDir: string, folder: string, out: string): Promise<Record<string, unknown>> {
+  const probeDir = path.join(scratchDir, 'exports-probe');
+  fs.mkdirSync(probeDir, { recursive: true });
+  const manifest = { name: 'exports-probe', publisher: 'scp-explorer-tests', version: '0.0.1', engines: { vscode: '^1.90.0' }, activationEvents: ['onStartupFinished'], main: './probe.js' };
+  fs.writeFileSync(path.join(probeDir, 'package.json'), JSON.stringify(manifest));
+  fs.writeFileSync(
+    path.join(probeDir, 'probe.js'),
+    `exports.activate = async () => {
+  const vscode = require('vscode');
+  const extension = vscode.extensions.getExtension('scp-server-explorer.scp-server-explorer');
+  let result;
+  try {
+    const exported = extension ? await extension.activate() : undefined;
+    result = { found: Boolean(extension), exportsType: typeof exported, keys: exported && typeof exported === 'object' ? Object.keys(exported) : [] };
+  } catch (error) {
+    result = { error: String(error) };
+  }
+  require('fs').writeFileSync(process.env.${PROBE_OUTPUT_ENV}, JSON.stringify(result));
+};\n`,
+  );
+  const payload: [string, string][] = [['extensionDevelopmentPath', `vscode-remote://${server.authority}${probeDir}`], ['skipWelcome', 'true']];
+  await page.goto(workbenchUrl(server, folder, payload), { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  const deadline = Date.now() + 60_000;
+  while (!fs.existsSync(out) && Date.now() < deadline) {
+    await sleep(250);
+  }
+  return fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown>) : { error: 'the probe extension wrote nothing within 60 s' };
+}
+
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   const root = repositoryRoot();
@@ -296,11 +331,14 @@ async function main(): Promise<number> {
     emulator = new ScpEmulator({ serverCount: options.servers });
     await emulator.start();
     const codeServerOutput: string[] = [];
+    const probeOut = path.join(scratchDir, 'exports-probe.json');
     server = await startCodeServer({
       tools,
       extensionsDir, // the installed copy, and no extensionDevelopmentPath: what a user runs
+      // Honours the probe extension's development path below; the first window opens without one.
+      smokeTestDriver: true,
       settings: { 'scpExplorer.endpoint': emulator.url, 'scpExplorer.groupBy': 'none' },
-      env: { SCP_TF_ACCESS_KEY: DEMO_ACCESS_KEY, SCP_TF_SECRET_KEY: DEMO_SECRET_KEY },
+      env: { SCP_TF_ACCESS_KEY: DEMO_ACCESS_KEY, SCP_TF_SECRET_KEY: DEMO_SECRET_KEY, [PROBE_OUTPUT_ENV]: probeOut },
       onOutput: (line) => codeServerOutput.push(line),
     });
     browser = await launchWorkbenchBrowser({ tools });
@@ -358,6 +396,14 @@ async function main(): Promise<number> {
       checks.pass('the emulator served signed server listings', `${accepted.length} of ${serverRequests.length} requests to /v1/servers`);
     } else {
       checks.fail('the emulator served signed server listings', requestSummary.length ? requestSummary.join('\n') : 'no requests to /v1/servers');
+    }
+
+    const exportsCheck = 'the installed extension exports nothing to other extensions';
+    const probe = await probeExports(page, server, scratchDir, folder, probeOut);
+    if (probe.found === true && probe.exportsType === 'undefined') {
+      checks.pass(exportsCheck, 'activate() of the installed copy returned undefined to another extension');
+    } else {
+      checks.fail(exportsCheck, JSON.stringify(probe));
     }
     return checks.failed === 0 ? 0 : 1;
   } catch (error) {
