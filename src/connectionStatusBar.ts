@@ -24,7 +24,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
       return;
     }
     this.item.text = `$(cloud) SCP: ${connection.target}`;
-    this.item.tooltip = vscode.l10n.t('SCP Server Explorer: {0}', describeConnection(connection));
+    this.item.tooltip = vscode.l10n.t('SCP Server Explorer: {0} · API version {1}', describeConnection(connection), connection.client.apiVersion ?? '');
     this.item.show();
   }
 

@@ -48,6 +48,8 @@ export const CONTEXT_KEYS = {
 export const STORAGE_KEYS = {
   accessKey: 'scpExplorer.accessKey',
   filters: 'scpExplorer.filters',
+  /** base URL → the last `Scp-Api-Version` that worked there (globalState), for apiVersion `auto`. */
+  apiVersions: 'scpExplorer.apiVersionByBaseUrl',
 } as const;
 
 export const STATUS_BAR_ID = 'scpExplorer.connection';

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { ExplorerModel } from './core/explorerModel';
+import { WAF_BUDGET, type RequestBudget } from './core/requestLimiter';
 import { CredentialStore } from './credentials/credentialStore';
 import { FilterStore } from './filters/filterStore';
+import { globalStateVersionMemory } from './session/apiVersionNotice';
 import { createConnector } from './session/connector';
 import { SettingsProblems } from './session/settingsProblems';
 import { readSettings } from './settings';
@@ -13,6 +15,8 @@ export interface Explorer {
   readonly filters: FilterStore;
   readonly settingsProblems: SettingsProblems;
   readonly model: ExplorerModel;
+  /** The request budget of the next connection: integration tests scale it down so they need not wait minutes. */
+  readonly pacing: { budget: RequestBudget };
 }
 
 /**
@@ -25,13 +29,20 @@ export function createExplorer(context: vscode.ExtensionContext, log: vscode.Log
   const filters = new FilterStore(context.workspaceState);
   const settingsProblems = new SettingsProblems(log);
   const userAgent = `scp-server-explorer/${version} (VS Code ${vscode.version})`;
-  const model = new ExplorerModel({
-    connect: createConnector(credentials, log, settingsProblems, userAgent),
+  const pacing = { budget: WAF_BUDGET };
+  const connectorSession = {
+    versionMemory: globalStateVersionMemory(context.globalState),
+    pacing,
+    reconnect: (why: string) => reconnect(model, log, why),
+  };
+  const model: ExplorerModel = new ExplorerModel({
+    connect: createConnector(credentials, log, settingsProblems, userAgent, connectorSession),
     filters: filters.current,
     pageSize: readSettings().pageSize,
+    log: (message) => log.info(message),
   });
   context.subscriptions.push(credentials, filters, model, credentials.onDidChange(() => reconnect(model, log, 'the access key changed')));
-  return { log, credentials, filters, settingsProblems, model };
+  return { log, credentials, filters, settingsProblems, model, pacing };
 }
 
 export function reconnect(model: ExplorerModel, log: vscode.LogOutputChannel, why: string): void {

@@ -5,13 +5,31 @@ import type { Result } from '../core/result';
 import { serverListQuery } from '../core/filters/serverQuery';
 import type { PageRequest, Server, ServerFilters, ServerPage, Vpc } from '../core/serverModel';
 import { VPC_API_VERSION } from '../core/endpoints';
+import { ApiVersionNegotiator, CatalogCache, type VersionMemory } from '../core/apiVersionNegotiator';
+import type { VersionAdvice } from '../core/apiVersions';
+import type { RequestLimiter } from '../core/requestLimiter';
+import { isScpError } from '../core/scpError';
 import type { CallOptions, SignedTransport } from './signedTransport';
 
 export interface ClientEndpoints {
   virtualServerBaseUrl: string;
   vpcBaseUrl: string;
-  /** `Scp-Api-Version` of the virtual server calls, e.g. `virtualserver 1.1`. */
+  /** The apiVersion setting: `auto`, or the `Scp-Api-Version` of the virtual server calls, e.g. `virtualserver 1.3`. */
   apiVersion: string;
+}
+
+/** What `auto` needs from outside the connection; without it the version is remembered for this client only. */
+export interface VersionOptions {
+  memory?: VersionMemory;
+  /** Shared by the connections of one VS Code session. */
+  catalogs?: CatalogCache;
+  log?: (message: string) => void;
+  onAdvice?: (advice: VersionAdvice) => void;
+}
+
+function memoryOfThisClient(): VersionMemory {
+  const versions = new Map<string, string>();
+  return { recall: (baseUrl) => versions.get(baseUrl), remember: (baseUrl, version) => void versions.set(baseUrl, version) };
 }
 
 /** VPCs are few; these bound the paging so a misbehaving marker cannot loop forever. */
@@ -27,22 +45,65 @@ function unwrap<T>(parsed: Result<T>, what: string, apiVersion: string): T {
 
 /** Typed calls of the SCP virtual server and VPC services; one instance per connection (keys and endpoints). */
 export class ScpClient {
+  private readonly versions: ApiVersionNegotiator;
+
   constructor(
     private readonly transport: SignedTransport,
     readonly endpoints: ClientEndpoints,
-  ) {}
-
-  /** One page of servers. `nextMarker` is set while the page came back full. */
-  async listServers(filters: ServerFilters, page: PageRequest, call?: CallOptions): Promise<ServerPage> {
-    const { virtualServerBaseUrl, apiVersion } = this.endpoints;
-    const body = await this.transport.getJson(virtualServerBaseUrl, '/v1/servers', serverListQuery(filters, page), apiVersion, call);
-    return unwrap(parseServerPage(body, page.limit), 'GET /v1/servers', apiVersion);
+    versionOptions: VersionOptions = {},
+  ) {
+    this.versions = new ApiVersionNegotiator({
+      setting: endpoints.apiVersion,
+      baseUrl: endpoints.virtualServerBaseUrl,
+      memory: versionOptions.memory ?? memoryOfThisClient(),
+      catalogs: versionOptions.catalogs ?? new CatalogCache(),
+      readCatalog: () => this.transport.send({ method: 'GET', baseUrl: endpoints.virtualServerBaseUrl, path: '/', signed: false }),
+      log: versionOptions.log,
+      onAdvice: versionOptions.onAdvice,
+    });
   }
 
-  async getServer(id: string, call?: CallOptions): Promise<Server> {
-    const { virtualServerBaseUrl, apiVersion } = this.endpoints;
-    const body = await this.transport.getJson(virtualServerBaseUrl, `/v1/servers/${goPathEscape(id)}`, {}, apiVersion, call);
-    return unwrap(parseServer(body), 'GET /v1/servers/{id}', apiVersion);
+  /** The `Scp-Api-Version` the virtual server calls use now (the setting, or what `auto` settled on). */
+  get apiVersion(): string {
+    return this.versions.current;
+  }
+
+  /** The connection's request limiter: long operations read how long SCP's firewall holds requests back. */
+  get limiter(): RequestLimiter {
+    return this.transport.limiter;
+  }
+
+  /** One page of servers. `nextMarker` is set while the page came back full. */
+  listServers(filters: ServerFilters, page: PageRequest, call?: CallOptions): Promise<ServerPage> {
+    return this.withVersion(async (apiVersion) => {
+      const body = await this.transport.getJson(this.endpoints.virtualServerBaseUrl, '/v1/servers', serverListQuery(filters, page), apiVersion, call);
+      return unwrap(parseServerPage(body, page.limit), 'GET /v1/servers', apiVersion);
+    });
+  }
+
+  getServer(id: string, call?: CallOptions): Promise<Server> {
+    return this.withVersion(async (apiVersion) => {
+      const body = await this.transport.getJson(this.endpoints.virtualServerBaseUrl, `/v1/servers/${goPathEscape(id)}`, {}, apiVersion, call);
+      return unwrap(parseServer(body), 'GET /v1/servers/{id}', apiVersion);
+    });
+  }
+
+  /** Runs a virtual server call; on 406 with `auto`, once more with the version the catalog offers. */
+  private async withVersion<T>(request: (apiVersion: string) => Promise<T>): Promise<T> {
+    const version = this.versions.current;
+    try {
+      const result = await request(version);
+      this.versions.worked(version);
+      return result;
+    } catch (error) {
+      const next = isScpError(error) && error.kind === 'versionUnsupported' ? await this.versions.recover(version) : undefined;
+      if (next === undefined || next === version) {
+        throw error;
+      }
+      const result = await request(next);
+      this.versions.worked(next);
+      return result;
+    }
   }
 
   /** Every VPC, paging with the marker until a short page. */

@@ -6,6 +6,8 @@ import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, retryDelayMs,
 import { errorFromResponse, badResponse, type RequestContext } from '../core/errorResponses';
 import { cancelledError, isRetryableNetworkCode, networkError, timeoutError } from '../core/networkErrors';
 import { ScpError } from '../core/scpError';
+import { systemClock, type Clock } from '../core/clock';
+import { RequestLimiter, WAF_BUDGET } from '../core/requestLimiter';
 
 /** What is logged of one request: never headers, so neither the access key's secret nor the signature. */
 export interface RequestRecord {
@@ -32,10 +34,26 @@ export interface TransportOptions {
   logger?: RequestLogger;
   /** Called with every URL exactly as signed and sent; tests compare it with what the server received. */
   onSend?: (url: string) => void;
+  /** The connection's limiter; default: a new one with the WAF budget. */
+  limiter?: RequestLimiter;
+  /** Retry waits and the retry budget; tests pass a fake clock. Timeouts stay real timers. */
+  clock?: Clock;
 }
 
 export interface CallOptions {
   signal?: AbortSignal;
+}
+
+/** One request. Every request of a connection is described this way and goes through `SignedTransport.send`. */
+export interface RequestSpec {
+  method: 'GET';
+  baseUrl: string;
+  path: string;
+  query?: QueryValues;
+  /** `Scp-Api-Version`; undefined only on the unauthenticated version catalog. */
+  apiVersion?: string;
+  /** False only for the version catalog, which SCP serves without authentication (docs/scp-api.md §4). */
+  signed?: boolean;
 }
 
 interface Attempt {
@@ -47,35 +65,23 @@ interface Attempt {
   retryable: boolean;
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(cancelledError());
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(cancelledError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /**
- * Signs and sends GET requests, retrying the transient failures. The query is encoded once, signed, and handed to
- * axios as part of a complete URL with no `params`, so axios sends it untouched (its URL parser leaves every byte
- * that Go's escaping produces as it is); the emulator's signature check proves that on every test request.
+ * Signs, paces, sends and retries requests: the one place every request of a connection passes. The query is
+ * encoded once, signed, and handed to axios as part of a complete URL with no `params`, so axios sends it untouched
+ * (its URL parser leaves every byte that Go's escaping produces as it is); the emulator's signature check proves
+ * that on every test request.
  */
 export class SignedTransport {
   private readonly http: AxiosInstance;
   private readonly retry: RetryPolicy;
+  private readonly clock: Clock;
+  /** Shared by every request of this connection, retries included. */
+  readonly limiter: RequestLimiter;
 
   constructor(private readonly options: TransportOptions) {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.clock = options.clock ?? systemClock;
+    this.limiter = options.limiter ?? new RequestLimiter(WAF_BUDGET, this.clock);
     this.http = axios.create({
       // A redirect would be followed with the signature of another URL, and could carry the headers elsewhere.
       maxRedirects: 0,
@@ -90,19 +96,26 @@ export class SignedTransport {
     });
   }
 
-  async getJson(baseUrl: string, path: string, query: QueryValues, apiVersion: string, call: CallOptions = {}): Promise<unknown> {
-    const queryString = encodeGoQuery(query);
-    const url = baseUrl + path + (queryString ? `?${queryString}` : '');
-    const target = new URL(baseUrl).pathname.replace(/\/$/, '') + path + (queryString ? `?${queryString}` : '');
-    const context: RequestContext = { what: `GET ${path.replace(/\/v1\/servers\/.+/, '/v1/servers/{id}')}`, apiVersion };
-    const host = new URL(baseUrl).host;
-    const started = Date.now();
+  getJson(baseUrl: string, path: string, query: QueryValues, apiVersion: string, call: CallOptions = {}): Promise<unknown> {
+    return this.send({ method: 'GET', baseUrl, path, query, apiVersion }, call);
+  }
+
+  /** Sends `spec` and parses the JSON answer; throws an ScpError that says what happened and what to do. */
+  async send(spec: RequestSpec, call: CallOptions = {}): Promise<unknown> {
+    const queryString = encodeGoQuery(spec.query ?? {});
+    const url = spec.baseUrl + spec.path + (queryString ? `?${queryString}` : '');
+    const target = new URL(spec.baseUrl).pathname.replace(/\/$/, '') + spec.path + (queryString ? `?${queryString}` : '');
+    const what = `${spec.method} ${spec.path.replace(/\/v1\/servers\/.+/, '/v1/servers/{id}')}`;
+    const context: RequestContext = { what, apiVersion: spec.apiVersion ?? '' };
+    const host = new URL(spec.baseUrl).host;
+    const started = this.clock.now();
 
     for (let retries = 0; ; retries++) {
+      await this.limiter.acquire(call.signal);
       const attemptStarted = Date.now();
-      const attempt = await this.attempt(url, apiVersion, host, call.signal);
+      const attempt = await this.attempt(spec, url, host, call.signal);
       this.options.logger?.request({
-        method: 'GET',
+        method: spec.method,
         target,
         status: attempt.status,
         durationMs: Date.now() - attemptStarted,
@@ -125,18 +138,21 @@ export class SignedTransport {
       }
       const error =
         attempt.error ?? errorFromResponse(attempt.status ?? 0, attempt.body ?? '', attempt.contentType ?? '', context);
-      if (!attempt.retryable) {
-        throw error.withRetries(retries);
-      }
-      const delay = retryDelayMs(retries + 1, Date.now() - started, this.retry, parseRetryAfter(attempt.retryAfter, Date.now()));
+      const retryAfterMs = parseRetryAfter(attempt.retryAfter, this.clock.now());
+      const delay = attempt.retryable ? retryDelayMs(retries + 1, this.clock.now() - started, this.retry, retryAfterMs) : undefined;
       if (delay === undefined) {
+        // A WAF rejection is not retried here: a quick retry extends the block. The limiter holds every request
+        // of the connection back instead, and a long operation (Load All) waits and resumes.
+        if (error.kind === 'throttled') {
+          this.limiter.rejected(retryAfterMs);
+        }
         throw error.withRetries(retries);
       }
-      await sleep(delay, call.signal);
+      await this.clock.sleep(delay, call.signal);
     }
   }
 
-  private async attempt(url: string, apiVersion: string, host: string, outer?: AbortSignal): Promise<Attempt> {
+  private async attempt(spec: RequestSpec, url: string, host: string, outer?: AbortSignal): Promise<Attempt> {
     if (outer?.aborted) {
       return { error: cancelledError(), retryable: false };
     }
@@ -150,11 +166,13 @@ export class SignedTransport {
     outer?.addEventListener('abort', onOuterAbort, { once: true });
     try {
       this.options.onSend?.(url);
-      const response = await this.http.get<string>(url, {
+      const response = await this.http.request<string>({
+        method: spec.method,
+        url,
         signal: controller.signal,
         headers: {
-          ...authHeaders('GET', url, this.options.credentials, Date.now()),
-          'Scp-Api-Version': apiVersion,
+          ...(spec.signed === false ? {} : authHeaders(spec.method, url, this.options.credentials, Date.now())),
+          ...(spec.apiVersion !== undefined ? { 'Scp-Api-Version': spec.apiVersion } : {}),
           'Accept-Language': this.options.acceptLanguage,
           Accept: 'application/json',
           'User-Agent': this.options.userAgent,

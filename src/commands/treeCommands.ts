@@ -52,7 +52,11 @@ export function registerTreeCommands(context: vscode.ExtensionContext, model: Ex
         (progress, token) => {
           const cancelled = new AbortController();
           token.onCancellationRequested(() => cancelled.abort());
-          return model.loadAll((loaded) => progress.report({ message: vscode.l10n.t('{0} loaded', loaded) }), cancelled.signal);
+          return model.loadAll(
+            (loaded) => progress.report({ message: vscode.l10n.t('{0} loaded', loaded) }),
+            cancelled.signal,
+            (seconds) => progress.report({ message: vscode.l10n.t('SCP is limiting requests — continuing in {0} s', seconds) }),
+          );
         },
       ),
     ),

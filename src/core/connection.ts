@@ -1,3 +1,4 @@
+import type { RequestLimiter } from './requestLimiter';
 import type { PageRequest, Server, ServerFilters, ServerPage, Vpc } from './serverModel';
 
 /** The calls of one SCP connection that the model makes; `ScpClient` is the real one. */
@@ -5,6 +6,10 @@ export interface ServerApi {
   listServers(filters: ServerFilters, page: PageRequest, call?: { signal?: AbortSignal }): Promise<ServerPage>;
   getServer(id: string, call?: { signal?: AbortSignal }): Promise<Server>;
   listVpcs(call?: { signal?: AbortSignal }): Promise<Vpc[]>;
+  /** The `Scp-Api-Version` of the server calls now (ScpClient: the setting, or what `auto` settled on). */
+  readonly apiVersion?: string;
+  /** The connection's request limiter: Load All reads how long SCP's firewall holds requests back. */
+  readonly limiter?: Pick<RequestLimiter, 'blockedForMs'>;
 }
 
 export type CredentialSource = 'secretStorage' | 'environment' | 'scpConfig';

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { Emitter, type Event } from './emitter';
 import type { Connection } from './connection';
+import { loadAllPages } from './loadAll';
 import { ScpError } from './scpError';
 import { ServerListing, type LoadOutcome } from './serverListing';
 import type { Server, ServerFilters } from './serverModel';
@@ -22,6 +23,8 @@ export interface ExplorerModelOptions {
   pageSize: number;
   /** How long the first paint waits for VPC names once the first page is there. */
   vpcNamesGraceMs?: number;
+  /** Where the model says what it decided (e.g. a page-size cap found by Load All). */
+  log?: (message: string) => void;
 }
 
 const DEFAULT_VPC_NAMES_GRACE_MS = 300;
@@ -37,6 +40,7 @@ export class ExplorerModel {
 
   private readonly connect: Connector;
   private readonly graceMs: number;
+  private readonly log: ((message: string) => void) | undefined;
   private connectionState: ConnectionState | undefined;
   private listing: ServerListing | undefined;
   private starting: Promise<void> | undefined;
@@ -52,6 +56,7 @@ export class ExplorerModel {
     this.query = options.filters;
     this.pageSize = options.pageSize;
     this.graceMs = options.vpcNamesGraceMs ?? DEFAULT_VPC_NAMES_GRACE_MS;
+    this.log = options.log;
   }
 
   get viewState(): ViewState {
@@ -117,30 +122,25 @@ export class ExplorerModel {
     return this.listing?.loadNext();
   }
 
-  /** Pages to the end, reporting the count after every page; stops at the first failure or when cancelled. */
-  async loadAll(report: (loaded: number) => void, signal: AbortSignal): Promise<LoadOutcome | undefined> {
+  /**
+   * Pages to the end in large pages (core/loadAll.ts), reporting the count after every page and, while SCP's
+   * firewall holds requests back, the seconds left; stops at a failure that waiting does not cure, or when cancelled.
+   */
+  async loadAll(report: (loaded: number) => void, signal: AbortSignal, onWaiting?: (secondsLeft: number) => void): Promise<LoadOutcome | undefined> {
     await this.start();
-    const listing = this.listing;
-    if (!listing) {
+    const { listing, connection } = this;
+    if (!listing || !connection) {
       return undefined;
     }
-    const cancel = (): void => listing.cancelInFlight();
-    signal.addEventListener('abort', cancel);
-    try {
-      for (;;) {
-        await listing.settled();
-        if (signal.aborted || listing !== this.listing) {
-          return 'stale';
-        }
-        const outcome = await listing.loadNext();
-        report(listing.servers.length);
-        if (outcome !== 'loaded' && outcome !== 'busy') {
-          return outcome;
-        }
-      }
-    } finally {
-      signal.removeEventListener('abort', cancel);
-    }
+    return loadAllPages(listing, {
+      pageSize: this.pageSize,
+      limiter: connection.client.limiter ?? { blockedForMs: () => 0 },
+      signal,
+      isStale: () => listing !== this.listing,
+      onLoaded: report,
+      onWaiting,
+      log: this.log,
+    });
   }
 
   /** Starts over from page one with the same connection; what is shown stays until the new page arrives. */

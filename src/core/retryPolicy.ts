@@ -11,8 +11,11 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 8_000, maxTotalMs: 30_000 };
 
-/** 417 is the WAF's burst rejection; 429 and the gateway 5xx are transient. Other 4xx never change on retry. */
-const RETRYABLE_STATUSES = new Set([417, 429, 502, 503, 504]);
+/**
+ * 429 and the gateway 5xx are transient. 417 (the WAF) is not retried at once: a quick retry extends the block, so
+ * the request limiter waits out the window instead. Other 4xx never change on retry.
+ */
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 
 export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);

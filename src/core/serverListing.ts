@@ -7,6 +7,19 @@ export type PageSource = (page: PageRequest, signal: AbortSignal) => Promise<Ser
 
 export type LoadOutcome = 'loaded' | 'complete' | 'busy' | 'stale' | 'failed';
 
+export interface PageOptions {
+  /** Servers to ask for; default: the listing's page size. */
+  limit?: number;
+  /** A page shorter than asked is not taken as the last: the next request (marker = its last id) decides. */
+  confirmShortPage?: boolean;
+}
+
+/** How the last page went: how many servers were asked for and received. */
+export interface PageSizes {
+  asked: number;
+  received: number;
+}
+
 /**
  * The servers loaded so far for one query, and the paging state. One page request at a time: a second call while
  * one is in flight is answered 'busy' and sends nothing. `restart` starts over and makes any answer still in flight
@@ -26,6 +39,8 @@ export class ServerListing {
   private generation = 0;
   /** The error of the last page request, cleared by the next successful one. */
   lastError: ScpError | undefined;
+  /** Sizes of the last page received. */
+  lastPage: PageSizes | undefined;
 
   constructor(
     private source: PageSource,
@@ -61,15 +76,15 @@ export class ServerListing {
   }
 
   /** Loads the next page (the first one when nothing is loaded). */
-  loadNext(): Promise<LoadOutcome> {
+  loadNext(options: PageOptions = {}): Promise<LoadOutcome> {
     if (this.inFlight) {
       return Promise.resolve('busy');
     }
-    this.pending = this.fetchNext();
+    this.pending = this.fetchNext(options);
     return this.pending;
   }
 
-  private async fetchNext(): Promise<LoadOutcome> {
+  private async fetchNext(options: PageOptions): Promise<LoadOutcome> {
     if (this.done) {
       return 'complete';
     }
@@ -80,12 +95,15 @@ export class ServerListing {
     const sentMarker = this.marker;
     this.onChange();
     try {
-      const page = await this.source({ limit: this.pageSize, marker: sentMarker }, controller.signal);
+      const limit = options.limit ?? this.pageSize;
+      const page = await this.source({ limit, marker: sentMarker }, controller.signal);
       if (generation !== this.generation) {
         return 'stale';
       }
       this.lastError = undefined;
-      this.append(page, sentMarker);
+      this.lastPage = { asked: limit, received: page.servers.length };
+      const last = page.servers[page.servers.length - 1]?.id;
+      this.append({ ...page, nextMarker: page.nextMarker ?? (options.confirmShortPage ? last : undefined) }, sentMarker);
       return this.done ? 'complete' : 'loaded';
     } catch (error) {
       if (generation !== this.generation) {

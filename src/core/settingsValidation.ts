@@ -21,7 +21,7 @@ export const DEFAULT_SETTINGS: ExplorerSettings = {
   region: 'kr-west1',
   environment: 'e',
   endpoint: '',
-  apiVersion: 'virtualserver 1.1',
+  apiVersion: 'auto',
   acceptLanguage: 'auto',
   pageSize: 50,
   requestTimeoutSeconds: 30,
@@ -74,14 +74,14 @@ export function checkSettings(raw: Raw): CheckedSettings {
     region: text('region', DEFAULT_SETTINGS.region),
     environment: text('environment', DEFAULT_SETTINGS.environment),
     endpoint: text('endpoint', DEFAULT_SETTINGS.endpoint),
-    apiVersion: /^virtualserver \d+\.\d+$/.test(apiVersion) ? apiVersion : DEFAULT_SETTINGS.apiVersion,
+    apiVersion: apiVersion === 'auto' || /^virtualserver \d+\.\d+$/.test(apiVersion) ? apiVersion : DEFAULT_SETTINGS.apiVersion,
     acceptLanguage: ['auto', 'ko-KR', 'en-US'].includes(acceptLanguage) ? acceptLanguage : DEFAULT_SETTINGS.acceptLanguage,
     pageSize: whole('pageSize', PAGE_SIZE_RANGE, DEFAULT_SETTINGS.pageSize),
     requestTimeoutSeconds: whole('requestTimeoutSeconds', TIMEOUT_RANGE, DEFAULT_SETTINGS.requestTimeoutSeconds),
     groupBy: isGroupBy(groupBy) ? groupBy : DEFAULT_SETTINGS.groupBy,
   };
   if (settings.apiVersion !== apiVersion) {
-    problems.push(l10n.t('scpExplorer.apiVersion must look like "virtualserver 1.1" (it is "{0}"); using "{1}".', apiVersion, settings.apiVersion));
+    problems.push(l10n.t('scpExplorer.apiVersion must be auto or look like "virtualserver 1.3" (it is "{0}"); using "{1}".', apiVersion, settings.apiVersion));
   }
   if (settings.acceptLanguage !== acceptLanguage) {
     problems.push(l10n.t('scpExplorer.acceptLanguage must be auto, ko-KR or en-US (it is "{0}"); using auto.', acceptLanguage));

@@ -1,15 +1,37 @@
 import * as vscode from 'vscode';
 import { ScpClient } from '../api/scpClient';
 import { SignedTransport } from '../api/signedTransport';
+import { CatalogCache, type VersionMemory } from '../core/apiVersionNegotiator';
+import { AUTO_API_VERSION } from '../core/apiVersions';
 import { Connection } from '../core/connection';
 import { acceptLanguageFor, serviceBaseUrl } from '../core/endpoints';
 import type { ConnectionState, Connector } from '../core/explorerModel';
+import { RequestLimiter, type RequestBudget } from '../core/requestLimiter';
 import { ScpError } from '../core/scpError';
 import { resolveCredentials } from '../credentials/credentialResolver';
 import type { CredentialStore } from '../credentials/credentialStore';
 import { outputChannelRequestLogger } from '../requestLog';
 import { readCheckedSettings } from '../settings';
+import { ApiVersionNotice } from './apiVersionNotice';
 import type { SettingsProblems } from './settingsProblems';
+
+/** What connections share across one VS Code session. */
+export interface ConnectorSession {
+  /** `auto`'s memory of the version that worked per base URL (globalState). */
+  versionMemory: VersionMemory;
+  /** The request budget of each new connection (the WAF's; integration tests scale it down). */
+  pacing: { budget: RequestBudget };
+  reconnect(why: string): void;
+}
+
+function limiterLog(log: vscode.LogOutputChannel) {
+  return (waitMs: number, reason: 'pacing' | 'rejected'): void =>
+    log.info(
+      reason === 'rejected'
+        ? `Holding requests back ${Math.ceil(waitMs / 1000)} s: SCP's firewall rejected a request.`
+        : `Holding a request back ${(waitMs / 1000).toFixed(1)} s to stay under SCP's request limit.`,
+    );
+}
 
 /** Builds a connection from the settings and the access key each time the model (re)connects. */
 export function createConnector(
@@ -17,7 +39,11 @@ export function createConnector(
   log: vscode.LogOutputChannel,
   problems: SettingsProblems,
   userAgent: string,
+  session: ConnectorSession,
 ): Connector {
+  // Version catalogs are read at most once per base URL in a VS Code session, and the advice shown once.
+  const catalogs = new CatalogCache();
+  const versionNotice = new ApiVersionNotice(session.versionMemory, (why) => session.reconnect(why));
   return async (): Promise<ConnectionState> => {
     problems.report();
     const { settings } = readCheckedSettings();
@@ -39,12 +65,18 @@ export function createConnector(
       userAgent,
       timeoutMs: settings.requestTimeoutSeconds * 1000,
       logger: outputChannelRequestLogger(log),
+      limiter: new RequestLimiter(session.pacing.budget, undefined, limiterLog(log)),
     });
-    const client = new ScpClient(transport, {
-      virtualServerBaseUrl: virtualServer.value,
-      vpcBaseUrl: vpc.value,
-      apiVersion: settings.apiVersion,
-    });
+    const client = new ScpClient(
+      transport,
+      { virtualServerBaseUrl: virtualServer.value, vpcBaseUrl: vpc.value, apiVersion: settings.apiVersion },
+      {
+        memory: session.versionMemory,
+        catalogs,
+        log: (message) => log.info(message),
+        onAdvice: (advice) => versionNotice.offer(advice, virtualServer.value, settings.apiVersion === AUTO_API_VERSION),
+      },
+    );
     const target = settings.endpoint ? new URL(virtualServer.value).host : `${settings.region} (${settings.environment})`;
     log.info(`Connected to ${virtualServer.value} with the access key from ${credentials.source}.`);
     return { kind: 'connected', connection: new Connection(client, credentials.source, target, (message) => log.warn(message)) };

@@ -3,7 +3,8 @@
  * `resetFaults()` (or let a fresh emulator start) to go back to a healthy service.
  *
  * Order in which they act on a request:
- *   latencyMs → hang → gateway check (401/403) → failEvery → routing (404/405/406/400) → list-body faults.
+ *   latencyMs → hang → burstLimit → the catalog (`GET /`, unauthenticated) → gateway check (401/403) → failEvery
+ *   → routing (404/405/406/400) → list-body faults.
  * So `failEvery` and the body faults only see requests the gateway accepted.
  */
 
@@ -30,6 +31,12 @@ export interface FailEvery {
   path?: FaultPath;
 }
 
+/** The WAF: more than `requests` requests within any `windowMs` are answered 417 with its HTML page. */
+export interface BurstLimit {
+  requests: number;
+  windowMs: number;
+}
+
 export interface FaultKnobs {
   /** Milliseconds to wait before handling every request (including rejected ones). 0 = none. */
   latencyMs: number;
@@ -51,6 +58,12 @@ export interface FaultKnobs {
   hang: boolean;
   /** The list endpoint the body faults above (malformedJson … oversizePage) apply to. Default `/v1/servers`. */
   bodyFaultPath: FaultPath;
+  /** The WAF's burst rejection, counting every request (rejected ones too) by arrival time. null = off. */
+  burstLimit: BurstLimit | null;
+  /** Both list endpoints answer at most this many items whatever `limit` asks (a service that caps it). null = off. */
+  limitCap: number | null;
+  /** `GET /` (the version catalog) answers the Spring 404 instead of the catalog. */
+  catalogUnavailable: boolean;
 }
 
 export function healthyFaults(): FaultKnobs {
@@ -65,7 +78,29 @@ export function healthyFaults(): FaultKnobs {
     oversizePage: false,
     hang: false,
     bodyFaultPath: '/v1/servers',
+    burstLimit: null,
+    limitCap: null,
+    catalogUnavailable: false,
   };
+}
+
+/** Arrival times within the current burst window. */
+export class BurstWindow {
+  private arrivals: number[] = [];
+
+  /** Records a request arriving at `at`; true when it is one too many for `limit`. */
+  rejects(limit: BurstLimit | null, at: number): boolean {
+    if (!limit) {
+      return false;
+    }
+    this.arrivals = this.arrivals.filter((time) => time > at - limit.windowMs);
+    this.arrivals.push(at);
+    return this.arrivals.length > limit.requests;
+  }
+
+  reset(): void {
+    this.arrivals = [];
+  }
 }
 
 /** Counts requests for the current `failEvery` object and says when one must fail. */

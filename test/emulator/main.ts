@@ -1,12 +1,13 @@
 /**
  * `npm run emulator`: runs the SCP emulator until Ctrl-C / SIGTERM.
  *
- *     node out/test/emulator/main.js [--port N] [--servers N] [--seed N] [--latency MS] [--auth-failure errors401|spring404] [--quiet]
+ *     node out/test/emulator/main.js [--port N] [--servers N] [--seed N] [--latency MS] [--auth-failure errors401|spring404]
+ *         [--api-versions 1.2,1.3] [--burst-limit N/MS] [--limit-cap N] [--quiet]
  *
  * Without --port it tries 8787 and falls back to a random free port when 8787 is busy.
  */
 import { DEFAULT_SEED, DEFAULT_SERVER_COUNT } from './dataset';
-import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, ScpEmulator, type LoggedRequest } from './scpEmulator';
+import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, SERVER_API_VERSIONS, ScpEmulator, type BurstLimit, type LoggedRequest } from './scpEmulator';
 
 const DEFAULT_PORT = 8787;
 
@@ -16,6 +17,10 @@ export interface CliOptions {
   seed: number;
   latencyMs: number;
   authFailure: 'errors401' | 'spring404';
+  /** The `virtualserver` versions served; undefined = all. */
+  apiVersions?: string[];
+  burstLimit?: BurstLimit;
+  limitCap?: number;
   quiet: boolean;
 }
 
@@ -25,6 +30,9 @@ const USAGE = `usage: node out/test/emulator/main.js [options]
   --seed N            dataset seed (default ${DEFAULT_SEED})
   --latency MS        delay before every answer (default 0)
   --auth-failure K    errors401 (default) or spring404: how bad signatures are answered
+  --api-versions L    the virtualserver versions served, e.g. 1.2,1.3 (default 1.1,1.2,1.3); others get 406
+  --burst-limit N/MS  the WAF: more than N requests within MS milliseconds get 417 (e.g. 80/60000)
+  --limit-cap N       list pages hold at most N items whatever limit asks
   --quiet             do not print one line per request`;
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
@@ -61,6 +69,25 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         options.authFailure = value;
         break;
       }
+      case '--api-versions': {
+        const versions = (argv[++i] ?? '').split(',').map((version) => `virtualserver ${version.trim()}`);
+        if (versions.some((version) => !SERVER_API_VERSIONS.includes(version))) {
+          throw new Error(`--api-versions takes a comma list of 1.1, 1.2, 1.3\n${USAGE}`);
+        }
+        options.apiVersions = versions;
+        break;
+      }
+      case '--burst-limit': {
+        const match = /^(\d+)\/(\d+)$/.exec(argv[++i] ?? '');
+        if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
+          throw new Error(`--burst-limit needs N/MS, e.g. 80/60000\n${USAGE}`);
+        }
+        options.burstLimit = { requests: Number(match[1]), windowMs: Number(match[2]) };
+        break;
+      }
+      case '--limit-cap':
+        options.limitCap = integer(flag, argv[++i], 1);
+        break;
       case '--quiet':
         options.quiet = true;
         break;
@@ -86,6 +113,7 @@ async function startEmulator(options: CliOptions): Promise<ScpEmulator> {
       serverCount: options.servers,
       seed: options.seed,
       authFailure: options.authFailure,
+      serverApiVersions: options.apiVersions,
       onRequest: options.quiet ? undefined : (entry) => console.log(describe(entry)),
     });
   const emulator = make(options.port ?? DEFAULT_PORT);
@@ -107,6 +135,8 @@ async function main(): Promise<void> {
   const options = parseCliArgs(process.argv.slice(2));
   const emulator = await startEmulator(options);
   emulator.faults.latencyMs = options.latencyMs;
+  emulator.faults.burstLimit = options.burstLimit ?? null;
+  emulator.faults.limitCap = options.limitCap ?? null;
   const shutdown = (signal: NodeJS.Signals): void => {
     process.off('SIGINT', shutdown);
     process.off('SIGTERM', shutdown);

@@ -53,7 +53,7 @@ export class Reply {
     const body = spec.body ?? (spec.status === 417 ? 'html' : 'errors');
     switch (body) {
       case 'html':
-        this.send(spec.status, 'text/html; charset=utf-8', wafRejectedHtml(this.ids.requestId.replace(/\D/g, '').slice(0, 19)), headers);
+        this.send(spec.status, 'text/html; charset=utf-8', wafRejectedHtml(this.supportId()), headers);
         return;
       case 'spring404':
         this.send(spec.status, JSON_TYPE, spring404Body(path, this.ids), headers);
@@ -70,6 +70,11 @@ export class Reply {
     }
   }
 
+  /** The WAF's answer to a burst: 417 with its HTML page. */
+  wafRejected(): void {
+    this.send(417, 'text/html; charset=utf-8', wafRejectedHtml(this.supportId()));
+  }
+
   /** Announces the whole body, sends half of it, then destroys the socket. */
   resetMidBody(body: string): void {
     if (!this.claim(200)) {
@@ -83,6 +88,10 @@ export class Reply {
   /** The request will never be answered (until the socket dies). */
   leaveHanging(): void {
     this.claim(0);
+  }
+
+  private supportId(): string {
+    return this.ids.requestId.replace(/\D/g, '').slice(0, 19);
   }
 
   private claim(status: number): boolean {

@@ -14,7 +14,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Server, Vpc } from '../../src/core/serverModel';
 import { generateDataset } from './dataset';
 import { notJsonHtml } from './errorBodies';
-import { FailEveryCounter, healthyFaults, type FaultKnobs, type FaultPath } from './faults';
+import { BurstWindow, FailEveryCounter, healthyFaults, type FaultKnobs, type FaultPath } from './faults';
 import { verifyGateway, type Credential } from './gatewayAuth';
 import { parseGoQuery, type ParsedQuery } from './goQuery';
 import type { LoggedRequest } from './loggedRequest';
@@ -23,14 +23,20 @@ import { ListingCache, parseServerListQuery } from './serverQuery';
 import { orderVpcs, parseVpcListQuery } from './vpcQuery';
 
 export type { LoggedRequest } from './loggedRequest';
-export type { FailEvery, FaultBody, FaultKnobs, FaultPath } from './faults';
+export type { BurstLimit, FailEvery, FaultBody, FaultKnobs, FaultPath } from './faults';
 export type { Credential } from './gatewayAuth';
 
 /** The demo credential pair (accepted by default). Not a real SCP key. */
 export const DEMO_ACCESS_KEY = 'SCPEMU0DEMO0ACCESS0KEY00001';
 export const DEMO_SECRET_KEY = 'scp-emulator-demo-secret-not-a-real-key';
 
-const SERVER_API_VERSIONS: readonly string[] = ['virtualserver 1.1', 'virtualserver 1.2', 'virtualserver 1.3'];
+export const SERVER_API_VERSIONS: readonly string[] = ['virtualserver 1.1', 'virtualserver 1.2', 'virtualserver 1.3'];
+/** What today's service says of each version (docs/scp-api.md §4); the catalog lists the ones served. */
+const VERSION_CATALOG: Record<string, { status: string; not_before: string | null }> = {
+  'virtualserver 1.1': { status: 'DEPRECATED', not_before: '2026-05-31' },
+  'virtualserver 1.2': { status: 'SUPPORTED', not_before: '2026-08-31' },
+  'virtualserver 1.3': { status: 'CURRENT', not_before: null },
+};
 const VPC_API_VERSIONS: readonly string[] = ['vpc 1.1'];
 
 export interface ScpEmulatorOptions {
@@ -48,6 +54,8 @@ export interface ScpEmulatorOptions {
   onRequest?: (entry: LoggedRequest) => void;
   /** The request log keeps the newest this many entries; default 10,000. */
   maxLoggedRequests?: number;
+  /** The `virtualserver` versions served (default all of SERVER_API_VERSIONS); others get 406 NoSuchVersion. */
+  serverApiVersions?: readonly string[];
 }
 
 const SERVER_DETAIL_PATH = /^\/v1\/servers\/([^/]+)$/;
@@ -59,6 +67,8 @@ export class ScpEmulator {
   /** Accepted credentials; tests may add entries. */
   credentials: Credential[];
   authFailure: 'errors401' | 'spring404';
+  /** The `virtualserver` versions served and listed in the catalog (`GET /`); tests may change it. */
+  serverApiVersions: readonly string[];
   /** Fault knobs: see faults.ts. */
   faults: FaultKnobs = healthyFaults();
   /** Every request, oldest first; see LoggedRequest. */
@@ -73,6 +83,7 @@ export class ScpEmulator {
   private readonly pendingWaits = new Map<NodeJS.Timeout, () => void>();
   private readonly failCounter = new FailEveryCounter();
   private readonly listings = new ListingCache();
+  private readonly burstWindow = new BurstWindow();
 
   constructor(options: ScpEmulatorOptions = {}) {
     const dataset = generateDataset({ serverCount: options.serverCount, seed: options.seed });
@@ -83,6 +94,7 @@ export class ScpEmulator {
     this.port = options.port ?? 0;
     this.onRequest = options.onRequest;
     this.maxLoggedRequests = options.maxLoggedRequests ?? 10000;
+    this.serverApiVersions = options.serverApiVersions ?? SERVER_API_VERSIONS;
   }
 
   /** The base URL (`http://127.0.0.1:PORT`, no trailing slash); throws when not running. */
@@ -152,6 +164,7 @@ export class ScpEmulator {
   resetFaults(): void {
     this.faults = healthyFaults();
     this.failCounter.reset();
+    this.burstWindow.reset();
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -179,6 +192,16 @@ export class ScpEmulator {
     if (this.faults.hang) {
       reply.noteFault('hang');
       reply.leaveHanging();
+      return;
+    }
+    // The WAF sits in front of everything, the unauthenticated catalog included.
+    if (this.burstWindow.rejects(this.faults.burstLimit, receivedAt)) {
+      reply.noteFault('burstLimit');
+      reply.wafRejected();
+      return;
+    }
+    if (path === '/' && entry.method === 'GET') {
+      this.versionCatalog(reply);
       return;
     }
     const verdict = verifyGateway({ method: entry.method, rawTarget, headers: req.headers }, this.credentials, receivedAt);
@@ -221,7 +244,7 @@ export class ScpEmulator {
       }
       return;
     }
-    if (!this.checkVersion(reply, SERVER_API_VERSIONS)) {
+    if (!this.checkVersion(reply, this.serverApiVersions)) {
       return;
     }
     if (detail) {
@@ -240,6 +263,21 @@ export class ScpEmulator {
     const got = version === undefined ? 'no Scp-Api-Version header' : `Scp-Api-Version ${JSON.stringify(version)}`;
     reply.errors(406, [`${got}: this API supports ${supported.join(', ')}`]);
     return false;
+  }
+
+  /** `GET /`: the versions served, without authentication (docs/scp-api.md §4). */
+  private versionCatalog(reply: Reply): void {
+    if (this.faults.catalogUnavailable) {
+      reply.noteFault('catalogUnavailable');
+      reply.spring404('/');
+      return;
+    }
+    const versions = this.serverApiVersions.map((version) => {
+      const id = `v${version.replace(/^virtualserver /, '')}`;
+      const known = VERSION_CATALOG[version] ?? { status: 'SUPPORTED', not_before: null };
+      return { id, links: [{ href: `${this.url}/${id}`, rel: 'self' }], ...known };
+    });
+    reply.json(200, { versions });
   }
 
   private listServers(query: ParsedQuery, reply: Reply): void {
@@ -315,6 +353,11 @@ export class ScpEmulator {
     if (faulty && this.faults.oversizePage) {
       reply.noteFault('oversizePage');
       return limit + 5;
+    }
+    const cap = this.faults.limitCap;
+    if (cap !== null && limit > cap) {
+      reply.noteFault('limitCap');
+      return cap;
     }
     return limit;
   }

@@ -32,7 +32,7 @@ describe('settings validation', () => {
       requestTimeoutSeconds: -1,
       region: 42,
     });
-    assert.equal(settings.apiVersion, 'virtualserver 1.1');
+    assert.equal(settings.apiVersion, 'auto');
     assert.equal(settings.groupBy, 'vpcState');
     assert.equal(settings.requestTimeoutSeconds, 1);
     assert.equal(settings.region, 'kr-west1');

@@ -1,0 +1,87 @@
+import type { Clock } from './clock';
+import { systemClock } from './clock';
+import type { RequestLimiter } from './requestLimiter';
+import type { LoadOutcome, ServerListing } from './serverListing';
+
+/** Load All asks for this many servers per page (or the pageSize setting when larger): few requests per account. */
+export const LOAD_ALL_PAGE_SIZE = 1000;
+/** Firewall rejections in a row that Load All waits out before it reports the last one. */
+export const MAX_REJECTION_WAITS = 5;
+
+export interface LoadAllOptions {
+  /** The pageSize setting. */
+  pageSize: number;
+  /** The connection's limiter: how long SCP's firewall holds requests back after a 417. */
+  limiter: Pick<RequestLimiter, 'blockedForMs'>;
+  signal: AbortSignal;
+  /** True once the listing shown is another one (a new query or connection): stop quietly. */
+  isStale?: () => boolean;
+  /** The number of servers loaded, after every page. */
+  onLoaded: (loaded: number) => void;
+  /** While the firewall holds requests back: whole seconds left, about once a second. */
+  onWaiting?: (secondsLeft: number) => void;
+  log?: (message: string) => void;
+  clock?: Clock;
+}
+
+/**
+ * Pages to the end. The live service's cap on `limit` is not documented (docs/scp-api.md §3), and a capped page
+ * would look like the last one; so a short page ends paging only when the next request comes back empty, and a
+ * next request that returns servers reveals the cap, which later pages then use. A 417 (the firewall) is waited
+ * out and the same page asked again; cancelling stops at once, keeping whole pages.
+ */
+export async function loadAllPages(listing: ServerListing, options: LoadAllOptions): Promise<LoadOutcome> {
+  const clock = options.clock ?? systemClock;
+  let size = Math.max(LOAD_ALL_PAGE_SIZE, options.pageSize);
+  let unconfirmedShortPage: number | undefined;
+  let rejections = 0;
+  const cancel = (): void => listing.cancelInFlight();
+  options.signal.addEventListener('abort', cancel, { once: true });
+  try {
+    for (;;) {
+      await listing.settled();
+      if (options.signal.aborted || options.isStale?.()) {
+        return 'stale';
+      }
+      const outcome = await listing.loadNext({ limit: size, confirmShortPage: true });
+      if (outcome === 'busy') {
+        continue;
+      }
+      options.onLoaded(listing.servers.length);
+      if (outcome === 'failed' && listing.lastError?.kind === 'throttled' && rejections < MAX_REJECTION_WAITS) {
+        rejections++;
+        if (!(await waitOutRejection(options, clock))) {
+          return 'stale';
+        }
+        continue;
+      }
+      if (outcome !== 'loaded' || !listing.lastPage) {
+        return outcome;
+      }
+      rejections = 0;
+      const { asked, received } = listing.lastPage;
+      if (unconfirmedShortPage !== undefined && received > 0 && unconfirmedShortPage < size) {
+        options.log?.(
+          `SCP answered ${unconfirmedShortPage} servers when asked for ${size}, and more came after them: it caps the page size. Load All continues with pages of ${unconfirmedShortPage}.`,
+        );
+        size = unconfirmedShortPage;
+      }
+      unconfirmedShortPage = received < Math.min(asked, size) ? received : undefined;
+    }
+  } finally {
+    options.signal.removeEventListener('abort', cancel);
+  }
+}
+
+/** Counts down while the limiter holds requests back; false when cancelled meanwhile. */
+async function waitOutRejection(options: LoadAllOptions, clock: Clock): Promise<boolean> {
+  try {
+    for (let left = options.limiter.blockedForMs(); left > 0; left = options.limiter.blockedForMs()) {
+      options.onWaiting?.(Math.ceil(left / 1000));
+      await clock.sleep(Math.min(1000, left), options.signal);
+    }
+    return !options.signal.aborted;
+  } catch {
+    return false;
+  }
+}

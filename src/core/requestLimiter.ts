@@ -1,0 +1,64 @@
+import type { Clock } from './clock';
+import { systemClock } from './clock';
+import { cancelledError } from './networkErrors';
+
+/** How many requests one connection may send. SCP's WAF rejects about 80 requests in 60 s (docs/scp-api.md §5). */
+export interface RequestBudget {
+  /** Requests that may go at once after a quiet spell. */
+  burst: number;
+  /** After the burst, one request every this many milliseconds. */
+  intervalMs: number;
+  /** How long nothing is sent after the WAF rejected a request: at least its 60 s window. */
+  rejectionWaitMs: number;
+}
+
+/** At most 20 + 60 / 1.5 = 60 requests in any 60 s window, well under the WAF's 80. */
+export const WAF_BUDGET: RequestBudget = { burst: 20, intervalMs: 1500, rejectionWaitMs: 60_000 };
+
+export type HoldReason = 'pacing' | 'rejected';
+
+/**
+ * The one gate every request of a connection passes (`await limiter.acquire(signal)` right before sending).
+ * Pacing is GCRA, a token bucket kept as one timestamp: each request reserves the next free slot, so concurrent
+ * callers are served in order with a single sleep each. After a rejection every caller waits for the block to end.
+ */
+export class RequestLimiter {
+  /** The theoretical arrival time of the next request at the steady rate. */
+  private nextSlot = 0;
+  private blockedUntil = 0;
+
+  constructor(
+    private readonly budget: RequestBudget,
+    private readonly clock: Clock = systemClock,
+    private readonly onHold: (waitMs: number, reason: HoldReason) => void = () => undefined,
+  ) {}
+
+  async acquire(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) {
+      throw cancelledError();
+    }
+    const now = this.clock.now();
+    const tolerance = (Math.max(1, this.budget.burst) - 1) * this.budget.intervalMs;
+    const slot = Math.max(now, this.nextSlot - tolerance, this.blockedUntil);
+    this.nextSlot = Math.max(this.nextSlot, slot) + this.budget.intervalMs;
+    if (slot > now) {
+      this.onHold(slot - now, slot === this.blockedUntil ? 'rejected' : 'pacing');
+      await this.clock.sleep(slot - now, signal);
+    }
+    // A rejection reported while this caller slept holds it back too.
+    for (let left = this.blockedForMs(); left > 0; left = this.blockedForMs()) {
+      this.onHold(left, 'rejected');
+      await this.clock.sleep(left, signal);
+    }
+  }
+
+  /** The WAF rejected a request: nothing goes until `rejectionWaitMs` (or the server's Retry-After) has passed. */
+  rejected(retryAfterMs = 0): void {
+    this.blockedUntil = Math.max(this.blockedUntil, this.clock.now() + Math.max(this.budget.rejectionWaitMs, retryAfterMs));
+  }
+
+  /** Milliseconds until requests go again after a rejection; 0 when not blocked. */
+  blockedForMs(): number {
+    return Math.max(0, this.blockedUntil - this.clock.now());
+  }
+}
