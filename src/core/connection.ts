@@ -9,7 +9,7 @@ export interface ServerApi {
   /** The `Scp-Api-Version` of the server calls now (ScpClient: the setting, or what `auto` settled on). */
   readonly apiVersion?: string;
   /** The connection's request limiter: Load All reads how long SCP's firewall holds requests back. */
-  readonly limiter?: Pick<RequestLimiter, 'blockedForMs'>;
+  readonly limiter?: Pick<RequestLimiter, 'waitOutRejection'>;
 }
 
 export type CredentialSource = 'secretStorage' | 'environment' | 'scpConfig';

@@ -134,7 +134,7 @@ export class ExplorerModel {
     }
     return loadAllPages(listing, {
       pageSize: this.pageSize,
-      limiter: connection.client.limiter ?? { blockedForMs: () => 0 },
+      limiter: connection.client.limiter ?? { waitOutRejection: async () => undefined },
       signal,
       isStale: () => listing !== this.listing,
       onLoaded: report,

@@ -1,5 +1,3 @@
-import type { Clock } from './clock';
-import { systemClock } from './clock';
 import type { RequestLimiter } from './requestLimiter';
 import type { LoadOutcome, ServerListing } from './serverListing';
 
@@ -12,7 +10,7 @@ export interface LoadAllOptions {
   /** The pageSize setting. */
   pageSize: number;
   /** The connection's limiter: how long SCP's firewall holds requests back after a 417. */
-  limiter: Pick<RequestLimiter, 'blockedForMs'>;
+  limiter: Pick<RequestLimiter, 'waitOutRejection'>;
   signal: AbortSignal;
   /** True once the listing shown is another one (a new query or connection): stop quietly. */
   isStale?: () => boolean;
@@ -21,7 +19,6 @@ export interface LoadAllOptions {
   /** While the firewall holds requests back: whole seconds left, about once a second. */
   onWaiting?: (secondsLeft: number) => void;
   log?: (message: string) => void;
-  clock?: Clock;
 }
 
 /**
@@ -31,7 +28,6 @@ export interface LoadAllOptions {
  * out and the same page asked again; cancelling stops at once, keeping whole pages.
  */
 export async function loadAllPages(listing: ServerListing, options: LoadAllOptions): Promise<LoadOutcome> {
-  const clock = options.clock ?? systemClock;
   let size = Math.max(LOAD_ALL_PAGE_SIZE, options.pageSize);
   let unconfirmedShortPage: number | undefined;
   let rejections = 0;
@@ -50,7 +46,9 @@ export async function loadAllPages(listing: ServerListing, options: LoadAllOptio
       options.onLoaded(listing.servers.length);
       if (outcome === 'failed' && listing.lastError?.kind === 'throttled' && rejections < MAX_REJECTION_WAITS) {
         rejections++;
-        if (!(await waitOutRejection(options, clock))) {
+        try {
+          await options.limiter.waitOutRejection(options.signal, options.onWaiting);
+        } catch {
           return 'stale';
         }
         continue;
@@ -70,18 +68,5 @@ export async function loadAllPages(listing: ServerListing, options: LoadAllOptio
     }
   } finally {
     options.signal.removeEventListener('abort', cancel);
-  }
-}
-
-/** Counts down while the limiter holds requests back; false when cancelled meanwhile. */
-async function waitOutRejection(options: LoadAllOptions, clock: Clock): Promise<boolean> {
-  try {
-    for (let left = options.limiter.blockedForMs(); left > 0; left = options.limiter.blockedForMs()) {
-      options.onWaiting?.(Math.ceil(left / 1000));
-      await clock.sleep(Math.min(1000, left), options.signal);
-    }
-    return !options.signal.aborted;
-  } catch {
-    return false;
   }
 }

@@ -57,6 +57,14 @@ export class RequestLimiter {
     this.blockedUntil = Math.max(this.blockedUntil, this.clock.now() + Math.max(this.budget.rejectionWaitMs, retryAfterMs));
   }
 
+  /** Waits until a rejection's block has passed, telling `onTick` the whole seconds left about once a second. */
+  async waitOutRejection(signal?: AbortSignal, onTick?: (secondsLeft: number) => void): Promise<void> {
+    for (let left = this.blockedForMs(); left > 0; left = this.blockedForMs()) {
+      onTick?.(Math.ceil(left / 1000));
+      await this.clock.sleep(Math.min(1000, left), signal);
+    }
+  }
+
   /** Milliseconds until requests go again after a rejection; 0 when not blocked. */
   blockedForMs(): number {
     return Math.max(0, this.blockedUntil - this.clock.now());

@@ -52,7 +52,10 @@ describe('ExplorerModel (against the emulator)', () => {
     const model = newModel();
     const counts: number[] = [];
     assert.equal(await model.loadAll((loaded) => counts.push(loaded), new AbortController().signal), 'complete');
-    assert.deepEqual(counts, [100, 120]);
+    // Page one (50), then Load All's page of 1000 brings the other 70; that short page is confirmed by an empty one.
+    assert.deepEqual(counts, [120, 120]);
+    const limits = emulator.requests.filter((request) => request.path === '/v1/servers').map((request) => request.query.find(([key]) => key === 'limit')?.[1]);
+    assert.deepEqual(limits, ['50', '1000', '1000']);
     assert.equal(new Set(model.servers.map((server) => server.id)).size, 120);
     assert.equal(model.hasMore, false);
   });
