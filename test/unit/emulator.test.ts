@@ -341,6 +341,36 @@ describe('SCP emulator', () => {
         assert.equal((await call(url, '/v1/vpcs', { apiVersion: 'virtualserver 1.1' })).status, 406);
       });
 
+      it('serves the version catalog at / without authentication, listing the versions it serves', async () => {
+        const unsigned = ['Scp-AccessKey', 'Scp-Timestamp', 'Scp-ClientType', 'Scp-Signature', 'Scp-Api-Version'];
+        const answer = await call(url, '/', { omit: unsigned });
+        assert.equal(answer.status, 200);
+        const versions = (JSON.parse(answer.body) as { versions: { id: string; status: string; not_before: string | null; links: unknown[] }[] }).versions;
+        assert.deepEqual(
+          versions.map((version) => [version.id, version.status, version.not_before]),
+          [
+            ['v1.1', 'DEPRECATED', '2026-05-31'],
+            ['v1.2', 'SUPPORTED', '2026-08-31'],
+            ['v1.3', 'CURRENT', null],
+          ],
+        );
+        assert.equal(versions[2].links.length, 1);
+        emulator.serverApiVersions = ['virtualserver 1.2', 'virtualserver 1.3'];
+        try {
+          const retired = await call(url, '/v1/servers', { apiVersion: 'virtualserver 1.1' });
+          assert.equal(retired.status, 406);
+          assert.equal(errorEntry(retired).code, 'NoSuchVersion');
+          assert.equal(errorEntry(retired).status, 406);
+          assert.equal((await call(url, '/v1/servers?limit=1', { apiVersion: 'virtualserver 1.3' })).status, 200);
+          assert.deepEqual(
+            (JSON.parse((await call(url, '/', { omit: unsigned })).body) as { versions: { id: string }[] }).versions.map((version) => version.id),
+            ['v1.2', 'v1.3'],
+          );
+        } finally {
+          emulator.serverApiVersions = ['virtualserver 1.1', 'virtualserver 1.2', 'virtualserver 1.3'];
+        }
+      });
+
       it('shows one server as the bare object, 404 errors[] when unknown', async () => {
         const answer = await call(url, `/v1/servers/${FIXTURES.web01.id}`);
         assert.equal(answer.status, 200);
@@ -445,17 +475,16 @@ describe('SCP emulator', () => {
         }
       });
 
-      it('pages 50,000 servers quickly (limit 1000)', async function () {
+      it('pages 50,000 servers (limit 1000)', async function () {
         this.timeout(30000);
         await emulator.stop();
         emulator = new ScpEmulator({ serverCount: 50000, seed: 42 });
         url = await emulator.start();
-        const started = Date.now();
+        // How fast is for `npm run bench`; here: every server once, in 51 pages.
         const { servers, pages } = await walk(url, [['sort', 'name:asc']], 1000);
         assert.equal(servers.length, 50000);
         assert.equal(new Set(ids(servers)).size, 50000);
         assert.equal(pages, 51);
-        assert.ok(Date.now() - started < 15000, `took ${Date.now() - started} ms`);
       });
 
       it('sees data changes on the next first page', async () => {
@@ -530,11 +559,40 @@ describe('SCP emulator', () => {
     });
 
     describe('faults', () => {
-      it('latencyMs delays every answer', async () => {
-        emulator.faults.latencyMs = 150;
-        const started = Date.now();
-        assert.equal((await call(url, '/v1/servers?limit=1', { secretKey: 'wrong' })).status, 401);
-        assert.ok(Date.now() - started >= 140);
+      it('latencyMs delays every answer: a later request without it is answered first', async () => {
+        const answered: string[] = [];
+        emulator.faults.latencyMs = 300;
+        const delayed = call(url, '/v1/servers?limit=1', { secretKey: 'wrong' }).then((answer) => answered.push(`delayed ${answer.status}`));
+        for (let i = 0; i < 100 && emulator.requests.length === 0; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        emulator.faults.latencyMs = 0;
+        await call(url, '/v1/servers?limit=1').then((answer) => answered.push(`prompt ${answer.status}`));
+        await delayed;
+        assert.deepEqual(answered, ['prompt 200', 'delayed 401']);
+      });
+
+      it('burstLimit: the request over N within the window gets the WAF page, the catalog included', async () => {
+        emulator.faults.burstLimit = { requests: 3, windowMs: 600_000 };
+        const statuses: number[] = [];
+        for (const target of ['/v1/servers?limit=1', '/v1/vpcs', '/', '/v1/servers?limit=1']) {
+          statuses.push((await call(url, target)).status);
+        }
+        assert.deepEqual(statuses, [200, 200, 200, 417]);
+        const waf = await call(url, '/');
+        assert.equal(waf.status, 417);
+        assert.match(waf.body, /Request Rejected/);
+        assert.equal(emulator.requests.at(-1)?.fault, 'burstLimit');
+        emulator.resetFaults();
+        assert.equal((await call(url, '/v1/servers?limit=1')).status, 200);
+      });
+
+      it('limitCap: pages hold at most N items whatever limit asks; catalogUnavailable: / answers 404', async () => {
+        emulator.faults.limitCap = 4;
+        assert.equal(serversOf(await call(url, '/v1/servers?limit=10')).length, 4);
+        assert.equal(serversOf(await call(url, '/v1/servers?limit=3')).length, 3);
+        emulator.faults.catalogUnavailable = true;
+        assert.equal((await call(url, '/')).status, 404);
       });
 
       it('failEvery: every 3rd request, at most once, with Retry-After', async () => {
@@ -619,10 +677,8 @@ describe('SCP emulator', () => {
         assert.equal(emulator.requests.length, 1);
         await new Promise((resolve) => setTimeout(resolve, 100));
         assert.equal(emulator.requests[0].status, 0);
-        const started = Date.now();
         await emulator.stop();
         assert.equal(await outcome, 'failed');
-        assert.ok(Date.now() - started < 1000);
         assert.throws(() => emulator.url, /not running/);
       });
 
@@ -636,10 +692,8 @@ describe('SCP emulator', () => {
             () => 'failed',
           );
           await new Promise((resolve) => setTimeout(resolve, 50));
-          const started = Date.now();
           await emulator.stop();
-          assert.equal(await delayed, 'failed');
-          assert.ok(Date.now() - started < 1000);
+          assert.equal(await delayed, 'failed', 'the 60 s delay was cut short');
         } finally {
           agent.destroy();
         }
@@ -658,6 +712,18 @@ describe('SCP emulator', () => {
         quiet: false,
       });
       assert.equal(parseCliArgs([]).port, undefined);
+      assert.deepEqual(parseCliArgs(['--api-versions', '1.2,1.3', '--burst-limit', '80/60000', '--limit-cap', '100']), {
+        servers: 300,
+        seed: 1,
+        latencyMs: 0,
+        authFailure: 'errors401',
+        quiet: false,
+        apiVersions: ['virtualserver 1.2', 'virtualserver 1.3'],
+        burstLimit: { requests: 80, windowMs: 60000 },
+        limitCap: 100,
+      });
+      assert.throws(() => parseCliArgs(['--api-versions', '1.4']), /--api-versions/);
+      assert.throws(() => parseCliArgs(['--burst-limit', '80']), /--burst-limit/);
       assert.throws(() => parseCliArgs(['--servers', 'many']), /--servers/);
       assert.throws(() => parseCliArgs(['--bogus']), /unknown option/);
     });
