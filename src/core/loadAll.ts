@@ -46,6 +46,7 @@ export async function loadAllPages(listing: ServerListing, options: LoadAllOptio
       options.onLoaded(listing.servers.length);
       if (outcome === 'failed' && listing.lastError?.kind === 'throttled' && rejections < MAX_REJECTION_WAITS) {
         rejections++;
+        options.log?.(`SCP's firewall rejected a request: Load All waits until it lets requests through, then asks for the same page again (wait ${rejections} of ${MAX_REJECTION_WAITS}).`);
         try {
           await options.limiter.waitOutRejection(options.signal, options.onWaiting);
         } catch {

@@ -182,6 +182,8 @@ describe('server tree (against the emulator)', function () {
     try {
       await waitFor(() => api.model.servers.length === 40, 'first page of 40');
       emulator.faults.latencyMs = 150;
+      // Load All asks for 1000 per page; a service that caps pages at 40 makes it page in 40s after the first two.
+      emulator.faults.limitCap = 40;
       const cancel = new AbortController();
       const counts: number[] = [];
       const loading = api.model.loadAll((loaded) => {
@@ -192,11 +194,17 @@ describe('server tree (against the emulator)', function () {
       }, cancel.signal);
       assert.equal(await loading, 'stale');
       assert.deepEqual(counts.slice(0, 2), [80, 120], 'the progress reports the count after each page');
+      assert.deepEqual(
+        emulator.requests.filter((r) => r.path === '/v1/servers').map((r) => r.query.find(([key]) => key === 'limit')?.[1]),
+        ['40', '1000', '1000'],
+        'the capped short page was not taken as the last',
+      );
       assert.equal(api.model.servers.length, 120, 'no page after the cancel');
       assert.equal(new Set(api.model.servers.map((s) => s.id)).size, 120);
       assert.ok((await rows(api)).some(isLoadMoreRow), 'Load more is still offered');
     } finally {
       emulator.faults.latencyMs = 0;
+      emulator.faults.limitCap = null;
       await setSetting('pageSize', 1000);
     }
   });

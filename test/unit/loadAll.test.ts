@@ -79,6 +79,7 @@ describe('Load All paging (against the emulator)', function () {
     const [rejected, retried] = [listRequests()[1], listRequests()[2]];
     assert.equal(retried.rawTarget, rejected.rawTarget, 'the same page again');
     assert.deepEqual(waits, Array.from({ length: 60 }, (_, i) => 60 - i), 'a countdown from 60 s, once a second');
+    assert.equal(logged.filter((line) => line.includes('firewall rejected a request')).length, 1);
   });
 
   it('cancelled during the wait: stops at once, keeping what is loaded and the way to load more', async () => {
