@@ -52,7 +52,7 @@ export interface RequestSpec {
   query?: QueryValues;
   /** `Scp-Api-Version`; undefined only on the unauthenticated version catalog. */
   apiVersion?: string;
-  /** False only for the version catalog, which SCP serves without authentication (docs/scp-api.md §4). */
+  /** False only for the version catalog, which SCP serves without authentication (docs/scp-api-facts.md, API versions). */
   signed?: boolean;
 }
 

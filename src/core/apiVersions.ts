@@ -1,16 +1,16 @@
 /**
  * The virtual server API versions the extension knows, and what a service's version catalog says about them
- * (docs/scp-api.md §4: `GET {base}/` → `{"versions": [{id: "v1.3", status, not_before}]}`).
+ * (docs/scp-api-facts.md, API versions: `GET {base}/` → `{"versions": [{id: "v1.3", status, not_before}]}`).
  */
 
 /** The setting value that lets the extension choose the version. */
 export const AUTO_API_VERSION = 'auto';
 /** What `auto` sends to a service it has not talked to yet: the version the seed documents. */
 export const FIRST_AUTO_API_VERSION = 'virtualserver 1.1';
-/** List and show requests and answers are identical in these (scp-api.md §4), so any of them will do. */
+/** List and show requests and answers are identical in these (docs/scp-api-facts.md), so any of them will do. */
 export const KNOWN_SERVER_API_VERSIONS: readonly string[] = ['virtualserver 1.1', 'virtualserver 1.2', 'virtualserver 1.3'];
 /** The official provider warns this many days before a version's `not_before`. */
-export const DEPRECATION_NOTICE_DAYS = 90;
+const DEPRECATION_NOTICE_DAYS = 90;
 
 export type VersionStatus = 'CURRENT' | 'SUPPORTED' | 'DEPRECATED' | 'PLANNED';
 

@@ -22,7 +22,7 @@ export interface LoadAllOptions {
 }
 
 /**
- * Pages to the end. The live service's cap on `limit` is not documented (docs/scp-api.md §3), and a capped page
+ * Pages to the end. The live service's cap on `limit` is not documented (docs/scp-api-facts.md, Listing servers), and a capped page
  * would look like the last one; so a short page ends paging only when the next request comes back empty, and a
  * next request that returns servers reveals the cap, which later pages then use. A 417 (the firewall) is waited
  * out and the same page asked again; cancelling stops at once, keeping whole pages.

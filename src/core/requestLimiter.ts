@@ -2,7 +2,7 @@ import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { cancelledError } from './networkErrors';
 
-/** How many requests one connection may send. SCP's WAF rejects about 80 requests in 60 s (docs/scp-api.md §5). */
+/** How many requests one connection may send. SCP's WAF rejects about 80 requests in 60 s (docs/scp-api-facts.md, Errors and retries). */
 export interface RequestBudget {
   /** Requests that may go at once after a quiet spell. */
   burst: number;

@@ -31,7 +31,7 @@ export const DEMO_ACCESS_KEY = 'SCPEMU0DEMO0ACCESS0KEY00001';
 export const DEMO_SECRET_KEY = 'scp-emulator-demo-secret-not-a-real-key';
 
 export const SERVER_API_VERSIONS: readonly string[] = ['virtualserver 1.1', 'virtualserver 1.2', 'virtualserver 1.3'];
-/** What today's service says of each version (docs/scp-api.md §4); the catalog lists the ones served. */
+/** What today's service says of each version (docs/scp-api-facts.md, API versions); the catalog lists the ones served. */
 const VERSION_CATALOG: Record<string, { status: string; not_before: string | null }> = {
   'virtualserver 1.1': { status: 'DEPRECATED', not_before: '2026-05-31' },
   'virtualserver 1.2': { status: 'SUPPORTED', not_before: '2026-08-31' },
@@ -265,7 +265,7 @@ export class ScpEmulator {
     return false;
   }
 
-  /** `GET /`: the versions served, without authentication (docs/scp-api.md §4). */
+  /** `GET /`: the versions served, without authentication (docs/scp-api-facts.md, API versions). */
   private versionCatalog(reply: Reply): void {
     if (this.faults.catalogUnavailable) {
       reply.noteFault('catalogUnavailable');

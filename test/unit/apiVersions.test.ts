@@ -1,4 +1,4 @@
-// What a version catalog says, and which version `auto` picks from it (docs/scp-api.md §4).
+// What a version catalog says, and which version `auto` picks from it (docs/scp-api-facts.md, API versions).
 import * as assert from 'node:assert/strict';
 import { parseVersionCatalog, pickVersion, versionAdvice } from '../../src/core/apiVersions';
 
