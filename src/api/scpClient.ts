@@ -1,7 +1,7 @@
-import { goPathEscape } from '../core/goQuery';
 import { badResponse } from '../core/errorResponses';
 import { parseServer, parseServerPage, parseVpcPage, type Parsed } from '../core/responseParsing';
 import { serverListQuery } from '../core/serverQuery';
+import { serverPath } from '../core/serverPaths';
 import type { PageRequest, Server, ServerFilters, ServerPage, Vpc } from '../core/serverModel';
 import { VPC_API_VERSION } from '../core/endpoints';
 import type { CallOptions, SignedTransport } from './signedTransport';
@@ -40,7 +40,8 @@ export class ScpClient {
 
   async getServer(id: string, call?: CallOptions): Promise<Server> {
     const { virtualServerBaseUrl, apiVersion } = this.endpoints;
-    const body = await this.transport.getJson(virtualServerBaseUrl, `/v1/servers/${goPathEscape(id)}`, {}, apiVersion, call);
+    const path = serverPath(id);
+    const body = await this.transport.getJson(virtualServerBaseUrl, path, {}, apiVersion, call);
     return unwrap(parseServer(body), 'GET /v1/servers/{id}', apiVersion);
   }
 

@@ -45,6 +45,18 @@ export function networkError(host: string, code: string | undefined): ScpError {
   );
 }
 
+/** Not retried: the same endpoint would send the same again. */
+export function responseTooLargeError(host: string, maxBytes: number): ScpError {
+  return new ScpError(
+    'badResponse',
+    l10n.t(
+      'SCP at {0} sent an answer larger than {1} MiB, far more than any list of servers, so it was not read. Check that the endpoint settings point at the SCP API and that no proxy changes its answers.',
+      host,
+      Math.round(maxBytes / (1024 * 1024)),
+    ),
+  );
+}
+
 export function timeoutError(host: string, timeoutMs: number): ScpError {
   return new ScpError(
     'timeout',

@@ -28,6 +28,9 @@ export interface FailEvery {
   count?: number;
   /** Only requests for exactly this list path count and fail; undefined = every request that passed the gateway. */
   path?: FaultPath;
+  /** For the `errors` bodies: this text as the `detail` (and `title`) instead of the usual one, e.g. a hostile
+   *  service's Markdown link. */
+  detail?: string;
 }
 
 export interface FaultKnobs {
@@ -51,6 +54,9 @@ export interface FaultKnobs {
   hang: boolean;
   /** The list endpoint the body faults above (malformedJson … oversizePage) apply to. Default `/v1/servers`. */
   bodyFaultPath: FaultPath;
+  /** 200 with `Content-Encoding: gzip`: about 40 KiB on the wire that inflate to 40 MiB (a hostile endpoint or a broken
+   *  proxy). Applies to the list endpoint of `bodyFaultPath`. */
+  gzipBomb: boolean;
 }
 
 export function healthyFaults(): FaultKnobs {
@@ -65,6 +71,7 @@ export function healthyFaults(): FaultKnobs {
     oversizePage: false,
     hang: false,
     bodyFaultPath: '/v1/servers',
+    gzipBomb: false,
   };
 }
 
