@@ -26,7 +26,8 @@ export async function reportFailure(tree: ServerTreeProvider, log: vscode.LogOut
   const error = tree.lastError;
   if (outcome === 'failed' && error) {
     const retry = vscode.l10n.t('Retry');
-    const choice = await showErrorWithLogs(error.message, log, retry);
+    // The row keeps what SCP said; the notification says the extension's own sentence (ScpError.notice).
+    const choice = await showErrorWithLogs(error.notice, log, retry);
     if (choice === retry) {
       await vscode.commands.executeCommand('scpExplorer.retry');
     }

@@ -8,7 +8,7 @@ import type { Server } from './serverModel';
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
     .replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (char) => `\\${char}`);
 }
 

@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import { ScpClient } from '../api/scpClient';
 import { SignedTransport } from '../api/signedTransport';
 import { acceptLanguageFor, serviceBaseUrl } from '../core/endpoints';
-import { ScpError } from '../core/scpError';
+import type { ScpError } from '../core/scpError';
+import { settingsError } from '../core/settingsValidation';
 import { resolveCredentials } from '../credentials/credentialResolver';
 import type { CredentialStore } from '../credentials/credentialStore';
 import { outputChannelRequestLogger } from '../requestLog';
 import { CONNECTION_SETTINGS, affectsAny, readCheckedSettings } from '../settings';
+import { SettingsProblemReporter } from '../settingsProblems';
 import { Connection } from './connection';
 
 export type SessionState =
@@ -23,14 +25,14 @@ export class ExplorerSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
-  /** The settings problems last reported, so the same ones are not shown again on every reconnect. */
-  private reportedProblems = '';
+  private readonly settingsProblems: SettingsProblemReporter;
 
   constructor(
     private readonly store: CredentialStore,
     private readonly log: vscode.LogOutputChannel,
     private readonly userAgent: string,
   ) {
+    this.settingsProblems = new SettingsProblemReporter(log);
     this.subscriptions = [
       store.onDidChange(() => this.invalidate('the access key changed')),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -54,20 +56,7 @@ export class ExplorerSession implements vscode.Disposable {
 
   /** Says once, as a warning with a way to the settings, what in the settings could not be used as written. */
   reportSettingsProblems(): void {
-    const { problems } = readCheckedSettings();
-    const text = problems.join(' ');
-    if (text === this.reportedProblems) {
-      return;
-    }
-    this.reportedProblems = text;
-    if (problems.length > 0) {
-      problems.forEach((problem) => this.log.warn(`Settings: ${problem}`));
-      void vscode.window.showWarningMessage(text, vscode.l10n.t('Open Settings')).then((choice) => {
-        if (choice) {
-          void vscode.commands.executeCommand('workbench.action.openSettings', 'scpExplorer');
-        }
-      });
-    }
+    this.settingsProblems.report();
   }
 
   private async connect(): Promise<SessionState> {
@@ -79,7 +68,7 @@ export class ExplorerSession implements vscode.Disposable {
     if (!virtualServer.ok || !vpc.ok) {
       const message = virtualServer.ok ? (vpc.ok ? '' : vpc.error) : virtualServer.error;
       this.log.error(`Settings: ${message}`);
-      return { kind: 'misconfigured', error: new ScpError('config', vscode.l10n.t('{0} Fix it in the SCP Server Explorer settings.', message)) };
+      return { kind: 'misconfigured', error: settingsError(message) };
     }
     const credentials = await resolveCredentials(this.store, (message) => this.log.warn(message));
     if (!credentials) {
