@@ -1,5 +1,8 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { checkSettings, type CheckedSettings, type ExplorerSettings } from './core/settingsValidation';
+import { settingsTextSets } from './core/workspaceSettingsText';
+import { checkSettings, workspaceValueIgnored, type CheckedSettings, type ExplorerSettings } from './core/settingsValidation';
 import type { GroupBy } from './core/grouping';
 
 /** The extension's settings: read and checked here, and their changes heard here, once for the whole extension. */
@@ -21,10 +24,59 @@ const KEYS: (keyof ExplorerSettings)[] = [
   'groupBy',
 ];
 
+/**
+ * Settings only the user settings may set. The endpoint receives the access key id, the signed requests and the
+ * filter values, and answers with the server list whose IPs people copy: a repository's `.vscode/settings.json`
+ * must not choose it. package.json makes it `application`-scoped; a workspace value is ignored here all the same.
+ */
+const USER_ONLY_SETTINGS: readonly (keyof ExplorerSettings)[] = ['endpoint'];
+
+/** The user-only settings that the open workspace or one of its folders sets (and that are ignored). */
+export function workspaceValuesIgnored(): string[] {
+  const scopes = [undefined, ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri)];
+  const files = workspaceSettingsFiles();
+  return USER_ONLY_SETTINGS.filter(
+    (key) =>
+      scopes.some((scope) => {
+        const inspected = vscode.workspace.getConfiguration(SECTION, scope).inspect(key);
+        return inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined;
+      }) || files.some((file) => settingsTextSets(file.text, SECTION, key, file.workspaceFile)),
+  );
+}
+
+/** Far above a real settings file; a larger one is not read. */
+const MAX_SETTINGS_FILE_BYTES = 1024 * 1024;
+
+/** The text of the workspace's settings files on disk: each folder's `.vscode/settings.json`, the `.code-workspace`. */
+function workspaceSettingsFiles(): { text: string; workspaceFile: boolean }[] {
+  const candidates = (vscode.workspace.workspaceFolders ?? [])
+    .filter((folder) => folder.uri.scheme === 'file')
+    .map((folder) => ({ file: path.join(folder.uri.fsPath, '.vscode', 'settings.json'), workspaceFile: false }));
+  const workspaceFile = vscode.workspace.workspaceFile;
+  if (workspaceFile?.scheme === 'file') {
+    candidates.push({ file: workspaceFile.fsPath, workspaceFile: true });
+  }
+  return candidates.flatMap(({ file, workspaceFile }) => {
+    try {
+      const info = fs.statSync(file);
+      return info.isFile() && info.size <= MAX_SETTINGS_FILE_BYTES ? [{ text: fs.readFileSync(file, 'utf8'), workspaceFile }] : [];
+    } catch {
+      return []; // no such file: nothing set there
+    }
+  });
+}
+
 /** The settings with any problem in them; region, environment and endpoint are checked when connecting. */
 export function readCheckedSettings(): CheckedSettings {
   const config = vscode.workspace.getConfiguration(SECTION);
-  return checkSettings(Object.fromEntries(KEYS.map((key) => [key, config.get(key)])));
+  const userOnly = (key: keyof ExplorerSettings): unknown => {
+    const inspected = config.inspect(key);
+    return inspected?.globalValue ?? inspected?.defaultValue;
+  };
+  const raw = Object.fromEntries(KEYS.map((key) => [key, USER_ONLY_SETTINGS.includes(key) ? userOnly(key) : config.get(key)]));
+  const checked = checkSettings(raw);
+  const ignored = workspaceValuesIgnored();
+  return ignored.length === 0 ? checked : { ...checked, problems: [...ignored.map(workspaceValueIgnored), ...checked.problems] };
 }
 
 export function readSettings(): ExplorerSettings {

@@ -1,8 +1,8 @@
-import { goPathEscape } from '../core/goQuery';
 import { badResponse } from '../core/errorResponses';
 import { parseServer, parseServerPage, parseVpcPage } from '../core/responseParsing';
 import type { Result } from '../core/result';
 import { serverListQuery } from '../core/filters/serverQuery';
+import { serverPath } from '../core/serverPaths';
 import type { PageRequest, Server, ServerFilters, ServerPage, Vpc } from '../core/serverModel';
 import { VPC_API_VERSION } from '../core/endpoints';
 import { ApiVersionNegotiator, CatalogCache, type VersionMemory } from '../core/apiVersionNegotiator';
@@ -83,7 +83,7 @@ export class ScpClient {
 
   getServer(id: string, call?: CallOptions): Promise<Server> {
     return this.withVersion(async (apiVersion) => {
-      const body = await this.transport.getJson(this.endpoints.virtualServerBaseUrl, `/v1/servers/${goPathEscape(id)}`, {}, apiVersion, call);
+      const body = await this.transport.getJson(this.endpoints.virtualServerBaseUrl, serverPath(id), {}, apiVersion, call);
       return unwrap(parseServer(body), 'GET /v1/servers/{id}', apiVersion);
     });
   }

@@ -4,7 +4,7 @@ import { encodeGoQuery, type QueryValues } from '../core/goQuery';
 import { authHeaders, type AccessKey } from '../core/signing';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, retryDelayMs, type RetryPolicy } from '../core/retryPolicy';
 import { errorFromResponse, badResponse, type RequestContext } from '../core/errorResponses';
-import { cancelledError, isRetryableNetworkCode, networkError, timeoutError } from '../core/networkErrors';
+import { cancelledError, isRetryableNetworkCode, networkError, responseTooLargeError, timeoutError } from '../core/networkErrors';
 import { ScpError } from '../core/scpError';
 import { systemClock, type Clock } from '../core/clock';
 import { RequestLimiter, WAF_BUDGET } from '../core/requestLimiter';
@@ -65,6 +65,11 @@ interface Attempt {
   retryable: boolean;
 }
 
+/** Far above any page of servers (1000 servers ≈ 3 MiB), yet small enough for a shared extension host. */
+const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+/** Requests carry small JSON bodies at most. */
+const MAX_REQUEST_BYTES = 1024 * 1024;
+
 /**
  * Signs, paces, sends and retries requests: the one place every request of a connection passes. The query is
  * encoded once, signed, and handed to axios as part of a complete URL with no `params`, so axios sends it untouched
@@ -93,6 +98,9 @@ export class SignedTransport {
       responseType: 'text',
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
+      // Counted after gzip/deflate are undone, so a small compressed bomb is stopped too.
+      maxContentLength: MAX_RESPONSE_BYTES,
+      maxBodyLength: MAX_REQUEST_BYTES,
     });
   }
 
@@ -195,6 +203,9 @@ export class SignedTransport {
       }
       if (outer?.aborted) {
         return { error: cancelledError(), retryable: false };
+      }
+      if (axios.isAxiosError(caught) && caught.message.startsWith('maxContentLength')) {
+        return { error: responseTooLargeError(host, MAX_RESPONSE_BYTES), retryable: false };
       }
       const code = axios.isAxiosError(caught) ? caught.code : undefined;
       const cause = (caught as { cause?: { code?: string } }).cause?.code;

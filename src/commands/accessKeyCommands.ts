@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CredentialStore } from '../credentials/credentialStore';
 import { readScpConfigFiles, scpConfigDirectory } from '../credentials/scpConfigReader';
 import { writeUserSettings } from '../settings';
+import { notify, withoutLinks } from '../notifications';
 import { registerCommand } from './commandRegistry';
 import { COMMANDS } from '../constants';
 
@@ -11,6 +12,24 @@ const notEmpty = (value: string): string | undefined => (value.trim() === '' ? v
 function maskKey(key: string): string {
   return key.length <= 8 ? '••••' : `${key.slice(0, 4)}…${key.slice(-4)}`;
 }
+
+/**
+ * Asks before the key is removed; answers with the label of the button taken. Clear Access Key takes another one as
+ * its argument (the integration tests answer with it: a modal dialog cannot be clicked from the extension host).
+ */
+export type ClearConfirmation = (question: string, clearLabel: string) => Thenable<string | undefined>;
+
+const askModal: ClearConfirmation = (question, clearLabel) =>
+  vscode.window.showWarningMessage(
+    question,
+    {
+      modal: true,
+      detail: vscode.l10n.t(
+        'The SCP view signs out until a key is set or imported again. Keys in the SCP_TF_* variables or in ~/.scpconf are not touched, and are used when present.',
+      ),
+    },
+    clearLabel,
+  );
 
 export function registerAccessKeyCommands(context: vscode.ExtensionContext, store: CredentialStore, log: vscode.LogOutputChannel): void {
   registerCommand(context, log, COMMANDS.setAccessKey, async () => {
@@ -38,7 +57,18 @@ export function registerAccessKeyCommands(context: vscode.ExtensionContext, stor
     vscode.window.setStatusBarMessage(vscode.l10n.t('SCP access key saved'), 3000);
   });
 
-  registerCommand(context, log, COMMANDS.clearAccessKey, async () => {
+  registerCommand(context, log, COMMANDS.clearAccessKey, async (confirm?: unknown) => {
+    const stored = await store.get();
+    if (!stored) {
+      vscode.window.setStatusBarMessage(vscode.l10n.t('No SCP access key is stored in VS Code'), 3000);
+      return;
+    }
+    const clearLabel = vscode.l10n.t('Clear Access Key');
+    const question = vscode.l10n.t('Remove the SCP access key {0} from VS Code SecretStorage?', maskKey(stored.accessKey));
+    const ask: ClearConfirmation = typeof confirm === 'function' ? (confirm as ClearConfirmation) : askModal;
+    if ((await ask(question, clearLabel)) !== clearLabel) {
+      return;
+    }
     await store.clear();
     log.info('Access key removed from SecretStorage.');
     vscode.window.setStatusBarMessage(vscode.l10n.t('SCP access key cleared'), 3000);
@@ -48,12 +78,15 @@ export function registerAccessKeyCommands(context: vscode.ExtensionContext, stor
     const directory = scpConfigDirectory();
     const read = await readScpConfigFiles(directory);
     if (!read.ok) {
-      void vscode.window.showErrorMessage(read.error);
+      void notify(log, 'error', read.error);
       return;
     }
+    read.value.problems.forEach((problem) => log.warn(`Import: ${problem}`));
     const found = read.value;
     if (!found.accessKey || !found.secretKey) {
-      void vscode.window.showErrorMessage(
+      void notify(
+        log,
+        'error',
         vscode.l10n.t(
           'No access key found in {0}. It should hold {1}; or use Set Access Key.',
           `${directory}/credentials.json`,
@@ -73,9 +106,10 @@ export function registerAccessKeyCommands(context: vscode.ExtensionContext, stor
       facts.push(vscode.l10n.t('endpoint {0}', found.endpoint));
     }
     const importLabel = vscode.l10n.t('Import');
+    // The region, environment and endpoint are the file's text: in the dialog's plain detail, never its message.
     const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('Found in {0}: {1}. Store the key in VS Code SecretStorage and use these settings?', directory, facts.join(', ')),
-      { modal: true },
+      vscode.l10n.t('Store the access key found in {0} in VS Code SecretStorage, and use the settings found with it?', directory),
+      { modal: true, detail: withoutLinks(facts.join('\n')) },
       importLabel,
     );
     if (choice !== importLabel) {

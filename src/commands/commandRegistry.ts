@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isScpError } from '../core/scpError';
-
+import { noticeOf, notify } from '../notifications';
 
 /**
  * Registers a command whose failures all end the same way: logged, one error message with Show Logs, and
@@ -20,20 +20,22 @@ export function registerCommand(
         if (isScpError(error) && error.kind === 'cancelled') {
           return undefined;
         }
-        const message = error instanceof Error ? error.message : String(error);
-        void showErrorWithLogs(message, log);
+        // The whole error for the log; the notification gets the extension's own sentence only.
+        log.error(`${id} failed: ${error instanceof Error ? error.message : String(error)}`);
+        void showErrorWithLogs(noticeOf(error), log);
         return undefined;
       }
     }),
   );
 }
 
-/** One notification per user action, with a way to the details. */
+/**
+ * One notification per user action, with a way to the details. `message` is the extension's own sentence (for a
+ * failure, `noticeOf(error)`); it is logged as `Shown: …` too, so the log holds everything the user was told.
+ */
 export async function showErrorWithLogs(message: string, log: vscode.LogOutputChannel, ...actions: string[]): Promise<string | undefined> {
-  // Logged too, so the log holds everything the user was told (and a test can check none of it is secret).
-  log.error(`Shown: ${message}`);
   const showLogs = vscode.l10n.t('Show Logs');
-  const choice = await vscode.window.showErrorMessage(message, ...actions, showLogs);
+  const choice = await notify(log, 'error', message, ...actions, showLogs);
   if (choice === showLogs) {
     log.show(true);
   }

@@ -27,7 +27,8 @@ export async function reportFailure(model: ExplorerModel, log: vscode.LogOutputC
   const error = model.lastError;
   if (outcome === 'failed' && error) {
     const retry = vscode.l10n.t('Retry');
-    const choice = await showErrorWithLogs(error.message, log, retry);
+    // The row keeps what SCP said; the notification says the extension's own sentence (ScpError.notice).
+    const choice = await showErrorWithLogs(error.notice, log, retry);
     if (choice === retry) {
       await vscode.commands.executeCommand(COMMANDS.retry);
     }

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { ScpError } from './scpError';
+import { ScpError, type ScpErrorKind } from './scpError';
 
 /**
  * Turns an HTTP error response into an ScpError. Handles every body shape seen from the SCP gateway
@@ -73,19 +73,21 @@ function checkKeys(): string {
   return l10n.t("check the access key and secret key (they may have expired or been deleted) and that this computer's clock is right");
 }
 
+/**
+ * Each message is built twice: with what SCP said, for the tree row and the log, and without it, as the notice
+ * that a notification may show (see ScpError.notice).
+ */
 export function errorFromResponse(status: number, body: string, contentType: string, context: RequestContext): ScpError {
   const summary = summarizeErrorBody(body, contentType);
   const said = summary.detail ?? summary.title;
   /** `401` or `401: what SCP said`, for inside the parentheses of a message. */
   const answered = (code: number): string => (said ? l10n.t('{0}: {1}', code, said) : String(code));
   const details = { status, code: summary.code, requestId: summary.requestId };
+  const error = (kind: ScpErrorKind, build: (answer: (code: number) => string) => string): ScpError =>
+    new ScpError(kind, build(answered), details, build(String));
 
   if (status === 401) {
-    return new ScpError(
-      'auth',
-      l10n.t('SCP did not accept the access key or signature ({0}). To fix it, {1}.', answered(401), checkKeys()),
-      details,
-    );
+    return error('auth', (answer) => l10n.t('SCP did not accept the access key or signature ({0}). To fix it, {1}.', answer(401), checkKeys()));
   }
   if (status === 404 && summary.springError) {
     return new ScpError(
@@ -99,25 +101,21 @@ export function errorFromResponse(status: number, body: string, contentType: str
     );
   }
   if (status === 403) {
-    return new ScpError(
-      'forbidden',
+    return error('forbidden', (answer) =>
       l10n.t(
         'The access key is not allowed to {0} ({1}). Ask your SCP administrator for the IAM permission, or use another access key.',
         context.what,
-        answered(403),
+        answer(403),
       ),
-      details,
     );
   }
   if (status === 406 || summary.code === 'NoSuchVersion') {
-    return new ScpError(
-      'versionUnsupported',
+    return error('versionUnsupported', (answer) =>
       l10n.t(
         'SCP does not support the API version "{0}" ({1}). Choose another version in the setting scpExplorer.apiVersion.',
         context.apiVersion,
-        answered(status),
+        answer(status),
       ),
-      details,
     );
   }
   if (status === 417 || status === 429) {
@@ -125,33 +123,32 @@ export function errorFromResponse(status: number, body: string, contentType: str
     return new ScpError('throttled', l10n.t('SCP is limiting requests ({0}: {1}). Wait a minute, then retry.', status, by), details);
   }
   if (status === 400 || status === 422) {
-    return new ScpError(
-      'badRequest',
-      l10n.t('SCP rejected the request {0} ({1}). Check the filters and settings.', context.what, answered(status)),
-      details,
+    return error('badRequest', (answer) =>
+      l10n.t('SCP rejected the request {0} ({1}). Check the filters and settings.', context.what, answer(status)),
     );
   }
   if (status === 404) {
-    return new ScpError(
-      'notFound',
-      l10n.t('SCP found nothing for {0} ({1}). It may have been deleted; refresh the list.', context.what, answered(404)),
-      details,
+    return error('notFound', (answer) =>
+      l10n.t('SCP found nothing for {0} ({1}). It may have been deleted; refresh the list.', context.what, answer(404)),
     );
   }
   if (status >= 500) {
     const message = l10n.t('SCP had a server error ({0}). Retry in a moment.', answered(status));
-    return new ScpError('server', summary.requestId ? l10n.t('{0} Request id: {1}.', message, summary.requestId) : message, details);
+    const withId = summary.requestId ? l10n.t('{0} Request id: {1}.', message, summary.requestId) : message;
+    return new ScpError('server', withId, details, l10n.t('SCP had a server error ({0}). Retry in a moment.', status));
   }
   const unexpected = said
     ? l10n.t('SCP answered {0} with an unexpected status {1}: {2}.', context.what, status, said)
     : l10n.t('SCP answered {0} with an unexpected status {1}.', context.what, status);
-  return new ScpError('badResponse', unexpected, details);
+  return new ScpError('badResponse', unexpected, details, l10n.t('SCP answered {0} with an unexpected status {1}.', context.what, status));
 }
 
-/** `why` says what came back, e.g. "malformed JSON" (translated by the caller). */
+/** `why` says what came back, e.g. "malformed JSON" (translated by the caller); it may name a header's value. */
 export function badResponse(context: RequestContext, why: string): ScpError {
   return new ScpError(
     'badResponse',
     l10n.t('SCP answered {0} with {1}. Retry; if it keeps happening, check that the endpoint settings point at the SCP API.', context.what, why),
+    {},
+    l10n.t('SCP answered {0} with something it could not read. Retry; if it keeps happening, check that the endpoint settings point at the SCP API.', context.what),
   );
 }

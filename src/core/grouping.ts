@@ -40,7 +40,9 @@ const DIMENSIONS: Record<GroupBy, Dimension[]> = {
 };
 
 function keyOf(server: Server, dimension: Dimension): GroupKey {
-  return dimension === 'vpc' ? { kind: 'vpc', vpcId: server.vpc_id ?? NO_VPC } : { kind: 'state', state: server.state };
+  // A vpc_id of another type than text (not documented, but possible) puts the server with those without a VPC.
+  const vpcId: unknown = server.vpc_id;
+  return dimension === 'vpc' ? { kind: 'vpc', vpcId: typeof vpcId === 'string' ? vpcId : NO_VPC } : { kind: 'state', state: server.state };
 }
 
 function idPart(key: GroupKey): string {

@@ -38,21 +38,34 @@ export function isRetryableNetworkCode(code: string | undefined): boolean {
 
 export function networkError(host: string, code: string | undefined): ScpError {
   const cause = (code && networkCause(code)) || (code ? l10n.t('the request failed ({0})', code) : l10n.t('the request failed'));
+  // The notices leave the host out: it comes from a setting (see ScpError.notice).
   return new ScpError(
     'network',
     l10n.t('Could not reach SCP at {0}: {1}. Check the network connection and proxy (http.proxy), and the endpoint settings.', host, cause),
     { code },
+    l10n.t('Could not reach SCP: {0}. Check the network connection and proxy (http.proxy), and the endpoint settings.', cause),
+  );
+}
+
+/** Not retried: the same endpoint would send the same again. */
+export function responseTooLargeError(host: string, maxBytes: number): ScpError {
+  const mebibytes = Math.round(maxBytes / (1024 * 1024));
+  const advice = l10n.t('Check that the endpoint settings point at the SCP API and that no proxy changes its answers.');
+  return new ScpError(
+    'badResponse',
+    l10n.t('SCP at {0} sent an answer larger than {1} MiB, far more than any list of servers, so it was not read. {2}', host, mebibytes, advice),
+    {},
+    l10n.t('SCP sent an answer larger than {0} MiB, far more than any list of servers, so it was not read. {1}', mebibytes, advice),
   );
 }
 
 export function timeoutError(host: string, timeoutMs: number): ScpError {
+  const seconds = Math.round(timeoutMs / 1000);
   return new ScpError(
     'timeout',
-    l10n.t(
-      'SCP at {0} did not answer within {1} s. Check the network connection, or raise the setting scpExplorer.requestTimeoutSeconds.',
-      host,
-      Math.round(timeoutMs / 1000),
-    ),
+    l10n.t('SCP at {0} did not answer within {1} s. Check the network connection, or raise the setting scpExplorer.requestTimeoutSeconds.', host, seconds),
+    {},
+    l10n.t('SCP did not answer within {0} s. Check the network connection, or raise the setting scpExplorer.requestTimeoutSeconds.', seconds),
   );
 }
 

@@ -14,12 +14,21 @@ export interface ScpConfig {
   endpoint?: string;
 }
 
+/** What was read from the files, and what of config.json could not be used (the keys in credentials.json still count). */
+export type ScpConfigFiles = ScpConfig & { problems: string[] };
+
+/** Editors on Windows may save a byte order mark, which JSON.parse rejects. */
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 function readObject(text: string, fileName: string): Result<Record<string, unknown>> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, error: l10n.t('{0} is not valid JSON ({1}). Fix or recreate the file.', fileName, (error as Error).message) };
+    parsed = JSON.parse(stripBom(text));
+  } catch {
+    // JSON.parse's own message quotes the text around the mistake, which in credentials.json is the secret key.
+    return { ok: false, error: l10n.t('{0} is not valid JSON. Fix or recreate the file.', fileName) };
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { ok: false, error: l10n.t('{0} must hold a JSON object.', fileName) };
@@ -42,18 +51,10 @@ export function environmentFromAuthUrl(authUrl: string | undefined): string | un
   }
 }
 
-/** Either file may be missing (undefined); what is present must be valid. */
-export function parseScpConfig(configText: string | undefined, credentialsText: string | undefined): Result<ScpConfig> {
+/** Either file may be missing (undefined); each is parsed on its own, so a broken config.json does not hide the keys. */
+export function parseScpConfig(configText: string | undefined, credentialsText: string | undefined): Result<ScpConfigFiles> {
   const result: ScpConfig = {};
-  if (configText !== undefined) {
-    const config = readObject(configText, 'config.json');
-    if (!config.ok) {
-      return config;
-    }
-    result.region = text(config.value['default-region']);
-    result.environment = environmentFromAuthUrl(text(config.value['auth-url']));
-    result.endpoint = text(config.value['endpoint-override']);
-  }
+  const problems: string[] = [];
   if (credentialsText !== undefined) {
     const credentials = readObject(credentialsText, 'credentials.json');
     if (!credentials.ok) {
@@ -62,7 +63,17 @@ export function parseScpConfig(configText: string | undefined, credentialsText: 
     result.accessKey = text(credentials.value['access-key']);
     result.secretKey = text(credentials.value['secret-key']);
   }
-  return { ok: true, value: result };
+  if (configText !== undefined) {
+    const config = readObject(configText, 'config.json');
+    if (config.ok) {
+      result.region = text(config.value['default-region']);
+      result.environment = environmentFromAuthUrl(text(config.value['auth-url']));
+      result.endpoint = text(config.value['endpoint-override']);
+    } else {
+      problems.push(config.error);
+    }
+  }
+  return { ok: true, value: { ...result, problems } };
 }
 
 /** The environment variables of the official tools, which override the files. */

@@ -27,13 +27,21 @@ export interface ScpErrorDetails {
 
 export class ScpError extends Error {
   override readonly name = 'ScpError';
+  /**
+   * The extension's own sentence, for notifications: none of the text that SCP, a header or a setting supplied
+   * (VS Code turns `[label](command:…)` in a notification into a link that runs a command). `message` may quote
+   * that text; it goes to the tree row, which shows plain text, and to the log.
+   */
+  readonly notice: string;
 
   constructor(
     readonly kind: ScpErrorKind,
     message: string,
     readonly details: ScpErrorDetails = {},
+    notice?: string,
   ) {
     super(message);
+    this.notice = notice ?? message;
   }
 
   /** The same error after `retries` attempts more, so the message can say the retries were made. */
@@ -41,9 +49,9 @@ export class ScpError extends Error {
     if (retries === 0) {
       return this;
     }
-    const message =
-      retries === 1 ? l10n.t('{0} (gave up after 1 retry)', this.message) : l10n.t('{0} (gave up after {1} retries)', this.message, retries);
-    return new ScpError(this.kind, message, { ...this.details, retries });
+    const said = (text: string): string =>
+      retries === 1 ? l10n.t('{0} (gave up after 1 retry)', text) : l10n.t('{0} (gave up after {1} retries)', text, retries);
+    return new ScpError(this.kind, said(this.message), { ...this.details, retries }, said(this.notice));
   }
 }
 

@@ -1,7 +1,19 @@
 import * as l10n from '@vscode/l10n';
 import type { Server } from './serverModel';
 
-/** The facts people come for, read from a server object that may lack any optional field. */
+/**
+ * The facts people come for, read from a server object that may lack any optional field or have it of another type
+ * than documented: whatever SCP sends, reading it never throws, so one odd server cannot hide the others.
+ */
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A field's value as text when it is text (or a number); undefined for anything else. */
+export function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+}
 
 export interface LabelledIp {
   subnet: string;
@@ -11,10 +23,13 @@ export interface LabelledIp {
 
 export function allIps(server: Server): LabelledIp[] {
   const result: LabelledIp[] = [];
-  for (const subnet of server.addresses ?? []) {
-    for (const address of subnet?.ip_addresses ?? []) {
-      if (address && typeof address.ip_address === 'string' && address.ip_address !== '') {
-        result.push({ subnet: subnet.subnet_name ?? '', ip: address.ip_address, version: address.version });
+  const subnets: unknown = server.addresses;
+  for (const subnet of Array.isArray(subnets) ? subnets : []) {
+    const addresses: unknown = isRecord(subnet) ? subnet.ip_addresses : undefined;
+    for (const address of Array.isArray(addresses) ? addresses : []) {
+      if (isRecord(address) && typeof address.ip_address === 'string' && address.ip_address !== '') {
+        const version = typeof address.version === 'number' ? address.version : undefined;
+        result.push({ subnet: textOf((subnet as Record<string, unknown>).subnet_name) ?? '', ip: address.ip_address, version });
       }
     }
   }
@@ -34,8 +49,8 @@ export function primaryIp(server: Server): string | undefined {
 }
 
 /** SCP sometimes sends timestamps without a zone; they are UTC (docs/scp-api-facts.md#listing-servers). */
-export function parseScpTimestamp(value: string | null | undefined): Date | undefined {
-  if (!value) {
+export function parseScpTimestamp(value: unknown): Date | undefined {
+  if (typeof value !== 'string' || value === '') {
     return undefined;
   }
   const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim());
@@ -44,10 +59,10 @@ export function parseScpTimestamp(value: string | null | undefined): Date | unde
 }
 
 /** `2026-11-29 16:04` in the machine's time zone, with the zone's offset, so it reads as local time. */
-export function formatLocalTime(value: string | null | undefined): string {
+export function formatLocalTime(value: unknown): string {
   const date = parseScpTimestamp(value);
   if (!date) {
-    return value ?? '';
+    return textOf(value) ?? '';
   }
   const pad = (n: number): string => String(n).padStart(2, '0');
   const offset = -date.getTimezoneOffset();
@@ -58,11 +73,11 @@ export function formatLocalTime(value: string | null | undefined): string {
 
 /** e.g. `s1v2m4 · 2 vCPU · 4 GB RAM · 100 GB disk`. RAM is in MB in the API. */
 export function describeServerType(server: Server): string {
-  const type = server.server_type;
-  if (!type) {
+  const type: unknown = server.server_type;
+  if (!isRecord(type)) {
     return '';
   }
-  const parts = [type.name || type.id || ''];
+  const parts = [textOf(type.name) || textOf(type.id) || ''];
   if (typeof type.vcpus === 'number') {
     parts.push(l10n.t('{0} vCPU', type.vcpus));
   }

@@ -1,10 +1,15 @@
 import * as l10n from '@vscode/l10n';
-import { allIps, describeServerType, formatLocalTime } from './serverFacts';
+import { allIps, describeServerType, formatLocalTime, textOf } from './serverFacts';
 import type { Server } from './serverModel';
 
-/** Escapes Markdown so a server or subnet name cannot turn into links or formatting in the tooltip. */
+/**
+ * Escapes Markdown so a server or subnet name cannot turn into links or formatting in the tooltip, and makes it one
+ * line: a line break (or any other control character) inside a table cell would end the table there.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (char) => `\\${char}`);
+  return text
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (char) => `\\${char}`);
 }
 
 export interface TooltipLabels {
@@ -13,10 +18,15 @@ export interface TooltipLabels {
 
 /** The tooltip's Markdown: every fact of one server, built only when VS Code asks for it. */
 export function serverTooltipMarkdown(server: Server, labels: TooltipLabels = {}): string {
-  const row = (label: string, value: string | undefined | null): string =>
-    value === undefined || value === null || value === '' ? '' : `| ${label} | ${escapeMarkdown(value)} |\n`;
+  // Fields may be of any type on the wire: only text (or a number) is shown, anything else is left out.
+  const row = (label: string, value: unknown): string => {
+    const text = textOf(value);
+    return text === undefined || text === '' ? '' : `| ${label} | ${escapeMarkdown(text)} |\n`;
+  };
   const ips = allIps(server);
-  const vpc = server.vpc_id ? (labels.vpcName ? `${labels.vpcName} (${server.vpc_id})` : server.vpc_id) : undefined;
+  const vpcId = textOf(server.vpc_id);
+  const vpc = vpcId ? (labels.vpcName ? `${labels.vpcName} (${vpcId})` : vpcId) : undefined;
+  const groups: unknown = server.security_groups;
 
   let text = `**${escapeMarkdown(server.name || l10n.t('(no name)'))}**\n\n| | |\n|---|---|\n`;
   text += row('ID', server.id);
@@ -31,10 +41,11 @@ export function serverTooltipMarkdown(server: Server, labels: TooltipLabels = {}
   text += row(l10n.t('Image'), server.image_id);
   text += row(l10n.t('Keypair'), server.keypair_name);
   text += row('VPC', vpc);
-  text += row(l10n.t('Security groups'), (server.security_groups ?? []).map((group) => group?.name).filter(Boolean).join(', '));
-  text += row(l10n.t('Product'), [server.product_category, server.product_offering].filter(Boolean).join(' / '));
+  const groupNames = (Array.isArray(groups) ? groups : []).map((group: unknown) => textOf((group as { name?: unknown } | null)?.name));
+  text += row(l10n.t('Security groups'), groupNames.filter(Boolean).join(', '));
+  text += row(l10n.t('Product'), [textOf(server.product_category), textOf(server.product_offering)].filter(Boolean).join(' / '));
   text += row(l10n.t('Auto-scaling group'), server.auto_scaling_group_id);
-  text += row(l10n.t('Locked'), server.locked ? l10n.t('yes') : l10n.t('no'));
+  text += row(l10n.t('Locked'), server.locked === true ? l10n.t('yes') : l10n.t('no'));
   text += row(l10n.t('Created'), formatLocalTime(server.created_at));
   text += row(l10n.t('Modified'), formatLocalTime(server.modified_at));
   return text;

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { isGroupBy, type GroupBy } from './grouping';
+import { ScpError } from './scpError';
 
 /**
  * The extension's settings as read from VS Code, checked. settings.json can hold anything whatever the schema says,
@@ -90,4 +91,22 @@ export function checkSettings(raw: Raw): CheckedSettings {
     problems.push(l10n.t('scpExplorer.groupBy must be vpcState, stateVpc, vpc, state or none (it is "{0}"); using vpcState.', groupBy));
   }
   return { settings, problems };
+}
+
+/** The sentence for a setting that only the user settings may set, found in the workspace's (its value is not said). */
+export function workspaceValueIgnored(key: string): string {
+  return l10n.t(
+    "This workspace's settings set scpExplorer.{0}, which only your user settings may set: it decides where the access key and the signed requests go. The workspace value is ignored.",
+    key,
+  );
+}
+
+/** Settings that stop the extension from connecting. `reason` may quote a setting's value: the notice does not. */
+export function settingsError(reason: string): ScpError {
+  return new ScpError(
+    'config',
+    l10n.t('{0} Fix it in the SCP Server Explorer settings.', reason),
+    {},
+    l10n.t('The SCP Server Explorer settings need attention: the SCP view says what to fix.'),
+  );
 }

@@ -33,6 +33,7 @@ export async function resolveCredentials(
     warn(`The SCP config files were not used: ${files.error}`);
     return undefined;
   }
+  files.value.problems.forEach((problem) => warn(`Part of the SCP config files was not used: ${problem}`));
   if (files.value.accessKey && files.value.secretKey) {
     return { key: { accessKey: files.value.accessKey, secretKey: files.value.secretKey }, source: 'scpConfig' };
   }

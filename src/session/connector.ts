@@ -7,7 +7,7 @@ import { Connection } from '../core/connection';
 import { acceptLanguageFor, serviceBaseUrl } from '../core/endpoints';
 import type { ConnectionState, Connector } from '../core/explorerModel';
 import { RequestLimiter, type RequestBudget } from '../core/requestLimiter';
-import { ScpError } from '../core/scpError';
+import { settingsError } from '../core/settingsValidation';
 import { resolveCredentials } from '../credentials/credentialResolver';
 import type { CredentialStore } from '../credentials/credentialStore';
 import { outputChannelRequestLogger } from '../requestLog';
@@ -53,7 +53,7 @@ export function createConnector(
     if (!virtualServer.ok || !vpc.ok) {
       const message = virtualServer.ok ? (vpc.ok ? '' : vpc.error) : virtualServer.error;
       log.error(`Settings: ${message}`);
-      return { kind: 'misconfigured', error: new ScpError('config', vscode.l10n.t('{0} Fix it in the SCP Server Explorer settings.', message)) };
+      return { kind: 'misconfigured', error: settingsError(message) };
     }
     const credentials = await resolveCredentials(store, (message) => log.warn(message));
     if (!credentials) {

@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
 import { BUILT_IN_COMMANDS } from '../constants';
-import { readCheckedSettings } from '../settings';
+import { notify } from '../notifications';
+import { readCheckedSettings, workspaceValuesIgnored } from '../settings';
 
-/** Says once, as a warning with a way to the settings, what in the settings could not be used as written. */
+/**
+ * Says once, as a warning with a way to the settings, that something in the settings could not be used as written.
+ * The problems themselves quote the values, so they go to the log; the warning is the extension's own sentence.
+ */
 export class SettingsProblems {
   /** The problems last reported, so the same ones are not shown again on every reconnect. */
   private reported = '';
@@ -16,13 +20,25 @@ export class SettingsProblems {
       return;
     }
     this.reported = text;
-    if (problems.length > 0) {
-      problems.forEach((problem) => this.log.warn(`Settings: ${problem}`));
-      void vscode.window.showWarningMessage(text, vscode.l10n.t('Open Settings')).then((choice) => {
-        if (choice) {
-          void vscode.commands.executeCommand(BUILT_IN_COMMANDS.openSettings, 'scpExplorer');
-        }
-      });
+    if (problems.length === 0) {
+      return;
     }
+    problems.forEach((problem) => this.log.warn(`Settings: ${problem}`));
+    const ignored = workspaceValuesIgnored();
+    const message =
+      ignored.length > 0
+        ? vscode.l10n.t(
+            'SCP Server Explorer ignores the endpoint set in this workspace: only your user settings may choose where the access key and signed requests go.',
+          )
+        : vscode.l10n.t('Some SCP Server Explorer settings could not be used as written; the log says which, and what is used instead.');
+    const openSettings = vscode.l10n.t('Open Settings');
+    const showLogs = vscode.l10n.t('Show Logs');
+    void notify(this.log, 'warning', message, openSettings, showLogs).then((choice) => {
+      if (choice === openSettings) {
+        void vscode.commands.executeCommand(BUILT_IN_COMMANDS.openSettings, 'scpExplorer');
+      } else if (choice === showLogs) {
+        this.log.show(true);
+      }
+    });
   }
 }

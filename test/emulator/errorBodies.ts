@@ -2,6 +2,7 @@
  * The bodies the SCP gateway and services answer with when something is wrong (docs/scp-api-facts.md#errors-and-retries).
  */
 import { STATUS_CODES } from 'node:http';
+import { gzipSync } from 'node:zlib';
 
 /** One entry of the usual `{"errors": [...]}` envelope. */
 export interface ScpErrorEntry {
@@ -37,10 +38,10 @@ export interface RequestIds {
 }
 
 /** `{"errors":[{code,title,detail,status,request_id,global_request_id,links,related_resources,response}]}` */
-export function errorsBody(status: number, detail: string[] | string, ids: RequestIds, code = errorCodeFor(status)): string {
+export function errorsBody(status: number, detail: string[] | string, ids: RequestIds, code = errorCodeFor(status), title?: string): string {
   const entry: ScpErrorEntry = {
     code,
-    title: STATUS_CODES[status] ?? `HTTP ${status}`,
+    title: title ?? STATUS_CODES[status] ?? `HTTP ${status}`,
     detail,
     status,
     request_id: ids.requestId,
@@ -74,4 +75,11 @@ export function notJsonHtml(): string {
 
 export function plainTextBody(status: number): string {
   return `${status} ${STATUS_CODES[status] ?? ''}`.trim();
+}
+
+/** 40 MiB of a JSON list that never ends, gzip-compressed to about 40 KiB; made once, on first use. */
+let gzipBombBody: Buffer | undefined;
+export function gzipBomb(): Buffer {
+  gzipBombBody ??= gzipSync(Buffer.concat([Buffer.from('{"servers":['), Buffer.alloc(40 * 1024 * 1024, 0x20)]), { level: 9 });
+  return gzipBombBody;
 }

@@ -29,6 +29,9 @@ export interface FailEvery {
   count?: number;
   /** Only requests for exactly this list path count and fail; undefined = every request that passed the gateway. */
   path?: FaultPath;
+  /** For the `errors` bodies: this text as the `detail` (and `title`) instead of the usual one, e.g. a hostile
+   *  service's Markdown link. */
+  detail?: string;
 }
 
 /** The WAF: more than `requests` requests within any `windowMs` are answered 417 with its HTML page. */
@@ -64,6 +67,9 @@ export interface FaultKnobs {
   limitCap: number | null;
   /** `GET /` (the version catalog) answers the Spring 404 instead of the catalog. */
   catalogUnavailable: boolean;
+  /** 200 with `Content-Encoding: gzip`: about 40 KiB on the wire that inflate to 40 MiB (a hostile endpoint or a broken
+   *  proxy). Applies to the list endpoint of `bodyFaultPath`. */
+  gzipBomb: boolean;
 }
 
 export function healthyFaults(): FaultKnobs {
@@ -81,6 +87,7 @@ export function healthyFaults(): FaultKnobs {
     burstLimit: null,
     limitCap: null,
     catalogUnavailable: false,
+    gzipBomb: false,
   };
 }
 

@@ -38,8 +38,17 @@ export class Reply {
     this.send(status, JSON_TYPE, JSON.stringify(value));
   }
 
-  errors(status: number, detail: string[] | string, headers: Record<string, string> = {}, code?: string): void {
-    this.send(status, JSON_TYPE, errorsBody(status, detail, this.ids, code), headers);
+  errors(status: number, detail: string[] | string, headers: Record<string, string> = {}, code?: string, title?: string): void {
+    this.send(status, JSON_TYPE, errorsBody(status, detail, this.ids, code, title), headers);
+  }
+
+  /** A body already gzip-compressed, announced as such (the client inflates it). */
+  sendGzipped(status: number, contentType: string, compressed: Buffer): void {
+    if (!this.claim(status)) {
+      return;
+    }
+    this.res.writeHead(status, { 'Content-Type': contentType, 'Content-Encoding': 'gzip', 'Content-Length': String(compressed.length) });
+    this.res.end(compressed);
   }
 
   spring404(path: string): void {
@@ -62,10 +71,10 @@ export class Reply {
         this.send(spec.status, 'text/plain; charset=utf-8', plainTextBody(spec.status), headers);
         return;
       case 'errors':
-        this.errors(spec.status, [`simulated failure (status ${spec.status})`], headers);
+        this.errors(spec.status, [spec.detail ?? `simulated failure (status ${spec.status})`], headers, undefined, spec.detail);
         return;
       case 'errorsDetailString':
-        this.errors(spec.status, `simulated failure (status ${spec.status}): the detail is one string here, not an array`, headers);
+        this.errors(spec.status, spec.detail ?? `simulated failure (status ${spec.status}): the detail is one string here, not an array`, headers, undefined, spec.detail);
         return;
     }
   }

@@ -13,7 +13,7 @@ import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Server, Vpc } from '../../src/core/serverModel';
 import { generateDataset } from './dataset';
-import { notJsonHtml } from './errorBodies';
+import { gzipBomb, notJsonHtml } from './errorBodies';
 import { BurstWindow, FailEveryCounter, healthyFaults, type FaultKnobs, type FaultPath } from './faults';
 import { verifyGateway, type Credential } from './gatewayAuth';
 import { parseGoQuery, type ParsedQuery } from './goQuery';
@@ -375,6 +375,9 @@ export class ScpEmulator {
     } else if (faulty && this.faults.notJson) {
       reply.noteFault('notJson');
       reply.send(200, 'text/html; charset=utf-8', notJsonHtml());
+    } else if (faulty && this.faults.gzipBomb) {
+      reply.noteFault('gzipBomb');
+      reply.sendGzipped(200, 'application/json', gzipBomb());
     } else if (faulty && this.faults.malformedJson) {
       reply.noteFault('malformedJson');
       reply.send(200, 'application/json', body.slice(0, Math.floor(body.length / 2)));

@@ -280,7 +280,8 @@ describe('faults, races and secrets (against the emulator)', function () {
     it('Clear Access Key leaves the secret nowhere the extension wrote: SecretStorage, settings, state', async () => {
       const secret = 'a-secret-that-must-vanish-0123';
       await api.credentials.save({ accessKey: 'AK-VANISH', secretKey: secret });
-      await vscode.commands.executeCommand('scpExplorer.clearAccessKey');
+      // The command asks first (a modal dialog); the test answers Clear through the command's argument.
+      await vscode.commands.executeCommand('scpExplorer.clearAccessKey', (_question: string, clearLabel: string) => Promise.resolve(clearLabel));
       assert.equal(await api.credentials.get(), undefined);
       const settingsText = JSON.stringify(vscode.workspace.getConfiguration('scpExplorer'));
       assert.ok(!settingsText.includes(secret));

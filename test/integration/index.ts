@@ -25,7 +25,9 @@ export async function runTestsIn(dir: string): Promise<void> {
   // mocha 12 is an ES module; this file is CommonJS, so it is loaded with import() (the extension host's
   // Node supports that) rather than require().
   const { default: Mocha } = await import('mocha');
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000 });
+  // SCP_EXPLORER_TEST_GREP (inherited by the extension host) runs only the tests whose titles match, while working on them.
+  const grep = process.env.SCP_EXPLORER_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, ...(grep ? { grep } : {}) });
   const files = findTestFiles(dir);
   if (files.length === 0) {
     throw new Error(`no *.test.js files under ${dir}`);

@@ -9,14 +9,14 @@ describe('~/.scpconf files and SCP_TF_* variables', () => {
     );
     assert.deepEqual(read, {
       ok: true,
-      value: { region: 'kr-east1', environment: 's', endpoint: undefined, accessKey: 'AK', secretKey: 'SK' },
+      value: { region: 'kr-east1', environment: 's', endpoint: undefined, accessKey: 'AK', secretKey: 'SK', problems: [] },
     });
   });
 
   it('accepts missing files and names the broken one', () => {
-    assert.deepEqual(parseScpConfig(undefined, undefined), { ok: true, value: {} });
+    assert.deepEqual(parseScpConfig(undefined, undefined), { ok: true, value: { problems: [] } });
     const broken = parseScpConfig('{"auth-url": ', undefined);
-    assert.ok(!broken.ok && /config\.json is not valid JSON/.test(broken.error));
+    assert.ok(broken.ok && /config\.json is not valid JSON/.test(broken.value.problems.join()));
     const array = parseScpConfig(undefined, '[]');
     assert.ok(!array.ok && /credentials\.json must hold a JSON object/.test(array.error));
   });

@@ -193,7 +193,10 @@ async function startOnce(options: CodeServerOptions, port: number): Promise<Code
     fs.mkdirSync(dir, { recursive: true });
   }
   writeUserSettings(userDataDir, options.settings);
+  const oldest = options.tools.host === '1.90';
   const args = [
+    // code-server 4.90 knows no --vscode-option: a preload lets it take --enable-smoke-test-driver instead.
+    ...(oldest && options.smokeTestDriver ? ['-r', path.join(__dirname, 'smokeTestDriverOption.js')] : []),
     options.tools.codeServerEntry,
     '--bind-addr', `127.0.0.1:${port}`,
     '--auth', 'none',
@@ -204,7 +207,7 @@ async function startOnce(options: CodeServerOptions, port: number): Promise<Code
     '--ignore-last-opened',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
-    '--reconnection-grace-time', '10',
+    ...(oldest ? [] : ['--reconnection-grace-time', '10']),
   ];
   if (options.displayLanguage) {
     writeDisplayLanguage(userDataDir, options.displayLanguage);
@@ -212,7 +215,7 @@ async function startOnce(options: CodeServerOptions, port: number): Promise<Code
   }
   if (options.smokeTestDriver) {
     // Without it the built workbench ignores extensionDevelopmentPath/extensionTestsPath in the payload.
-    args.push('--vscode-option', 'enable-smoke-test-driver');
+    args.push(...(oldest ? ['--enable-smoke-test-driver'] : ['--vscode-option', 'enable-smoke-test-driver']));
   }
 
   const runId = randomUUID();

@@ -1,6 +1,8 @@
 // `npm run test:integration`: the integration suite (out/test/integration) in a real VS Code, through the
 // standard @vscode/test-electron runner; then the Korean suite (out/test/integration-ko) with the display
-// language `ko` (SCP_EXPLORER_DISPLAY_LANGUAGE for the headless host, --locale for a desktop VS Code).
+// language `ko` (SCP_EXPLORER_DISPLAY_LANGUAGE for the headless host, --locale for a desktop VS Code); then, on the
+// headless host, the integration suite once more on VS Code 1.90 (SCP_EXPLORER_VSCODE_HOST=1.90: code-server 4.90.3),
+// the oldest version engines.vscode allows. SCP_EXPLORER_SKIP_OLDEST=1 leaves that run out.
 //
 // Which VS Code:
 //   SCP_EXPLORER_VSCODE_EXECUTABLE=/path/to/code   any real VS Code executable (a desktop `code` binary, an
@@ -82,6 +84,18 @@ async function main(): Promise<number> {
       launchArgs: [workspace, '--disable-extensions', '--locale', 'ko'],
       extensionTestsEnv: { SCP_EXPLORER_DISPLAY_LANGUAGE: 'ko' },
     });
+    // Then the same suite on the oldest VS Code that engines.vscode allows, so no newer API slips in unnoticed.
+    if (!process.env.SCP_EXPLORER_VSCODE_EXECUTABLE && process.env.SCP_EXPLORER_SKIP_OLDEST !== '1') {
+      console.log('\nThe integration suite again on VS Code 1.90 (code-server 4.90.3), the oldest engines.vscode allows:');
+      fs.rmSync(path.join(workspace, '.vscode'), { recursive: true, force: true });
+      await runTests({
+        vscodeExecutablePath,
+        extensionDevelopmentPath: root,
+        extensionTestsPath,
+        launchArgs: [workspace, '--disable-extensions'],
+        extensionTestsEnv: { SCP_EXPLORER_VSCODE_HOST: '1.90' },
+      });
+    }
     return 0;
   } catch (error) {
     console.error(`Integration tests failed: ${error instanceof Error ? error.message : String(error)}`);

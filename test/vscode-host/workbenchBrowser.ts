@@ -110,6 +110,9 @@ export async function launchWorkbenchBrowser(options: WorkbenchBrowserOptions): 
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: VIEWPORT,
+      // VS Code 1.90's web clipboard reads through navigator.clipboard only (later ones also keep what they wrote),
+      // so vscode.env.clipboard.readText() answers '' there unless the page may read the clipboard.
+      permissions: ['clipboard-read', 'clipboard-write'],
       ...(options.locale ? { locale: options.locale } : {}),
       env: {
         ...process.env,

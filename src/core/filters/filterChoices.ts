@@ -14,11 +14,11 @@ function loadedCount(count: number): string {
   return l10n.t('{0} loaded', count);
 }
 
-function countBy(servers: readonly Server[], keyOf: (server: Server) => string | null | undefined): Map<string, number> {
+function countBy(servers: readonly Server[], keyOf: (server: Server) => unknown): Map<string, number> {
   const counts = new Map<string, number>();
   for (const server of servers) {
     const key = keyOf(server);
-    if (key) {
+    if (typeof key === 'string' && key !== '') {
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
@@ -45,7 +45,7 @@ export function serverTypeChoices(servers: readonly Server[]): Choice[] {
   const sample = new Map<string, Server>();
   for (const server of servers) {
     const id = server.server_type?.id;
-    if (id && !sample.has(id)) {
+    if (typeof id === 'string' && id !== '' && !sample.has(id)) {
       sample.set(id, server);
     }
   }
