@@ -22,6 +22,8 @@ export interface LoggedRequest {
   signatureVerified: boolean;
   /** Why the gateway rejected it (the 401 detail). */
   authFailure?: string;
+  /** The request body as received (POSTs), e.g. `{"reboot_type":"HARD"}`; undefined when empty. */
+  body?: string;
   /** The fault knobs that shaped the answer, comma-separated (e.g. `failEvery`, `oversizePage`). */
   fault?: string;
 }

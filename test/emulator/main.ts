@@ -1,7 +1,7 @@
 /**
  * `npm run emulator`: runs the SCP emulator until Ctrl-C / SIGTERM.
  *
- *     node out/test/emulator/main.js [--port N] [--servers N] [--seed N] [--latency MS] [--auth-failure errors401|spring404]
+ *     node out/test/emulator/main.js [--port N] [--servers N] [--seed N] [--latency MS] [--action-delay MS] [--auth-failure errors401|spring404]
  *         [--api-versions 1.2,1.3] [--burst-limit N/MS] [--limit-cap N] [--quiet]
  *
  * Without --port it tries 8787 and falls back to a random free port when 8787 is busy.
@@ -16,6 +16,8 @@ export interface CliOptions {
   servers: number;
   seed: number;
   latencyMs: number;
+  /** How long stop/start/reboot take before the final state. */
+  actionDelayMs: number;
   authFailure: 'errors401' | 'spring404';
   /** The `virtualserver` versions served; undefined = all. */
   apiVersions?: string[];
@@ -29,6 +31,7 @@ const USAGE = `usage: node out/test/emulator/main.js [options]
   --servers N         number of servers (default ${DEFAULT_SERVER_COUNT})
   --seed N            dataset seed (default ${DEFAULT_SEED})
   --latency MS        delay before every answer (default 0)
+  --action-delay MS   how long stop, start and reboot take (default 2000)
   --auth-failure K    errors401 (default) or spring404: how bad signatures are answered
   --api-versions L    the virtualserver versions served, e.g. 1.2,1.3 (default 1.1,1.2,1.3); others get 406
   --burst-limit N/MS  the WAF: more than N requests within MS milliseconds get 417 (e.g. 80/60000)
@@ -36,7 +39,7 @@ const USAGE = `usage: node out/test/emulator/main.js [options]
   --quiet             do not print one line per request`;
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { servers: DEFAULT_SERVER_COUNT, seed: DEFAULT_SEED, latencyMs: 0, authFailure: 'errors401', quiet: false };
+  const options: CliOptions = { servers: DEFAULT_SERVER_COUNT, seed: DEFAULT_SEED, latencyMs: 0, actionDelayMs: 2000, authFailure: 'errors401', quiet: false };
   const integer = (flag: string, value: string | undefined, min: number): number => {
     if (value === undefined || !/^\d+$/.test(value) || Number(value) < min) {
       throw new Error(`${flag} needs an integer ≥ ${min}\n${USAGE}`);
@@ -60,6 +63,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         break;
       case '--latency':
         options.latencyMs = integer(flag, argv[++i], 0);
+        break;
+      case '--action-delay':
+        options.actionDelayMs = integer(flag, argv[++i], 0);
         break;
       case '--auth-failure': {
         const value = argv[++i];
@@ -114,6 +120,7 @@ async function startEmulator(options: CliOptions): Promise<ScpEmulator> {
       seed: options.seed,
       authFailure: options.authFailure,
       serverApiVersions: options.apiVersions,
+      actionDelayMs: options.actionDelayMs,
       onRequest: options.quiet ? undefined : (entry) => console.log(describe(entry)),
     });
   const emulator = make(options.port ?? DEFAULT_PORT);

@@ -1,7 +1,9 @@
 /**
  * A local emulator of the Samsung Cloud Platform OpenAPI for the server explorer (spec: docs/scp-api-facts.md):
  * a real HTTP server on 127.0.0.1 that checks request signatures like the gateway, serves `GET /v1/servers`,
- * `GET /v1/servers/{id}` and `GET /v1/vpcs` from a seeded dataset, logs every request, and misbehaves on demand.
+ * `GET /v1/servers/{id}` and `GET /v1/vpcs` from a seeded dataset, carries out the server actions
+ * (`POST /v1/servers/{id}/start|stop|reboot|lock|unlock`, see serverActions.ts), logs every request, and misbehaves
+ * on demand.
  *
  *     const emulator = new ScpEmulator();
  *     const url = await emulator.start();   // http://127.0.0.1:PORT
@@ -19,12 +21,14 @@ import { verifyGateway, type Credential } from './gatewayAuth';
 import { parseGoQuery, type ParsedQuery } from './goQuery';
 import type { LoggedRequest } from './loggedRequest';
 import { Reply } from './reply';
+import { ACTION_PATH, ServerActions, type ActionOptions, type ServerActionName } from './serverActions';
 import { ListingCache, parseServerListQuery } from './serverQuery';
 import { orderVpcs, parseVpcListQuery } from './vpcQuery';
 
 export type { LoggedRequest } from './loggedRequest';
 export type { BurstLimit, FailEvery, FaultBody, FaultKnobs, FaultPath } from './faults';
 export type { Credential } from './gatewayAuth';
+export type { ActionFault, ServerActionName } from './serverActions';
 
 /** The demo credential pair (accepted by default). Not a real SCP key. */
 export const DEMO_ACCESS_KEY = 'SCPEMU0DEMO0ACCESS0KEY00001';
@@ -56,7 +60,12 @@ export interface ScpEmulatorOptions {
   maxLoggedRequests?: number;
   /** The `virtualserver` versions served (default all of SERVER_API_VERSIONS); others get 406 NoSuchVersion. */
   serverApiVersions?: readonly string[];
+  /** How long stop/start/reboot take (`actions.delayMs`); default 2000 ms. */
+  actionDelayMs?: ActionOptions['delayMs'];
 }
+
+/** Request bodies larger than this are refused (413): no action body comes near it. */
+const MAX_BODY_BYTES = 64 * 1024;
 
 const SERVER_DETAIL_PATH = /^\/v1\/servers\/([^/]+)$/;
 
@@ -73,6 +82,8 @@ export class ScpEmulator {
   faults: FaultKnobs = healthyFaults();
   /** Every request, oldest first; see LoggedRequest. */
   readonly requests: LoggedRequest[] = [];
+  /** The server actions' state machine: `actions.delayMs`, `actions.faults.stop = { status: 403 }`, … */
+  readonly actions: ServerActions;
 
   private readonly port: number;
   private readonly onRequest?: (entry: LoggedRequest) => void;
@@ -95,6 +106,7 @@ export class ScpEmulator {
     this.onRequest = options.onRequest;
     this.maxLoggedRequests = options.maxLoggedRequests ?? 10000;
     this.serverApiVersions = options.serverApiVersions ?? SERVER_API_VERSIONS;
+    this.actions = new ServerActions({ delayMs: options.actionDelayMs });
   }
 
   /** The base URL (`http://127.0.0.1:PORT`, no trailing slash); throws when not running. */
@@ -147,6 +159,7 @@ export class ScpEmulator {
       cancel();
     }
     this.pendingWaits.clear();
+    this.actions.clear();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     for (const socket of this.sockets) {
@@ -184,6 +197,10 @@ export class ScpEmulator {
       signatureVerified: false,
     };
     this.record(entry);
+    const body = await readBody(req);
+    if (body !== undefined && body.length > 0) {
+      entry.body = body;
+    }
     const reply = new Reply(res, entry, { requestId: randomUUID(), globalRequestId: randomUUID() }, (settled) => this.onRequest?.(settled));
 
     if (this.faults.latencyMs > 0 && !(await this.wait(this.faults.latencyMs))) {
@@ -225,6 +242,19 @@ export class ScpEmulator {
       return;
     }
 
+    if (body === undefined) {
+      reply.errors(413, [`the request body is larger than ${MAX_BODY_BYTES} bytes`]);
+      return;
+    }
+    const action = ACTION_PATH.exec(path);
+    if (action) {
+      if (entry.method !== 'POST') {
+        reply.errors(405, [`${entry.method} is not allowed on ${path}; use POST`], { Allow: 'POST' });
+      } else if (this.checkVersion(reply, SERVER_API_VERSIONS)) {
+        this.serverAction(action[1], action[2] as ServerActionName, body, reply);
+      }
+      return;
+    }
     const detail = SERVER_DETAIL_PATH.exec(path);
     if (path !== '/v1/servers' && path !== '/v1/vpcs' && !detail) {
       reply.spring404(path);
@@ -303,14 +333,32 @@ export class ScpEmulator {
     this.sendList(reply, 'servers', page, {}, faulty);
   }
 
-  private showServer(rawId: string, reply: Reply): void {
+  private findServer(rawId: string): { id: string; server?: Server } {
     let id = rawId;
     try {
       id = decodeURIComponent(rawId);
     } catch {
       // not percent-encoded text: look it up as it is
     }
-    const server = this.servers.find((candidate) => candidate.id === id);
+    return { id, server: this.servers.find((candidate) => candidate.id === id) };
+  }
+
+  private serverAction(rawId: string, action: ServerActionName, body: string, reply: Reply): void {
+    const { id, server } = this.findServer(rawId);
+    if (!server) {
+      reply.errors(404, [`server ${JSON.stringify(id)} not found`]);
+      return;
+    }
+    const verdict = this.actions.perform(server, action, body);
+    if (verdict.status === 202) {
+      reply.send(202, 'application/json', '');
+    } else if ('detail' in verdict) {
+      reply.errors(verdict.status, verdict.detail);
+    }
+  }
+
+  private showServer(rawId: string, reply: Reply): void {
+    const { id, server } = this.findServer(rawId);
     if (server) {
       reply.json(200, server);
     } else {
@@ -411,6 +459,19 @@ function splitTarget(rawTarget: string): { path: string; rawQuery: string } {
   const noFragment = withoutOrigin.split('#')[0];
   const question = noFragment.indexOf('?');
   return question < 0 ? { path: noFragment || '/', rawQuery: '' } : { path: noFragment.slice(0, question) || '/', rawQuery: noFragment.slice(question + 1) };
+}
+
+/** The whole request body as text; undefined when it is larger than MAX_BODY_BYTES (the rest is drained). */
+async function readBody(req: http.IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size <= MAX_BODY_BYTES) {
+      chunks.push(chunk as Buffer);
+    }
+  }
+  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8');
 }
 
 function singleHeader(req: http.IncomingMessage, name: string): string | undefined {

@@ -708,6 +708,7 @@ describe('SCP emulator', () => {
         servers: 50,
         seed: 9,
         latencyMs: 200,
+        actionDelayMs: 2000,
         authFailure: 'errors401',
         quiet: false,
       });
@@ -716,6 +717,7 @@ describe('SCP emulator', () => {
         servers: 300,
         seed: 1,
         latencyMs: 0,
+        actionDelayMs: 2000,
         authFailure: 'errors401',
         quiet: false,
         apiVersions: ['virtualserver 1.2', 'virtualserver 1.3'],
@@ -724,6 +726,7 @@ describe('SCP emulator', () => {
       });
       assert.throws(() => parseCliArgs(['--api-versions', '1.4']), /--api-versions/);
       assert.throws(() => parseCliArgs(['--burst-limit', '80']), /--burst-limit/);
+      assert.equal(parseCliArgs(['--action-delay', '50']).actionDelayMs, 50);
       assert.throws(() => parseCliArgs(['--servers', 'many']), /--servers/);
       assert.throws(() => parseCliArgs(['--bogus']), /unknown option/);
     });
