@@ -9,6 +9,7 @@ import { ApiVersionNegotiator, CatalogCache, type VersionMemory } from '../core/
 import type { VersionAdvice } from '../core/apiVersions';
 import type { RequestLimiter } from '../core/requestLimiter';
 import { isScpError } from '../core/scpError';
+import { serverAction, type ServerActionId } from '../core/serverActions';
 import type { CallOptions, SignedTransport } from './signedTransport';
 
 export interface ClientEndpoints {
@@ -104,6 +105,15 @@ export class ScpClient {
       this.versions.worked(next);
       return result;
     }
+  }
+
+  /** `POST /v1/servers/{id}/<action>`, sent once (never retried); resolves when SCP accepted it (202). */
+  serverAction(id: string, actionId: ServerActionId, call?: CallOptions): Promise<void> {
+    const action = serverAction(actionId);
+    const path = `/v1/servers/${goPathEscape(id)}/${action.endpoint}`;
+    return this.withVersion(async (apiVersion) => {
+      await this.transport.send({ method: 'POST', baseUrl: this.endpoints.virtualServerBaseUrl, path, apiVersion, body: action.body }, call);
+    });
   }
 
   /** Every VPC, paging with the marker until a short page. */

@@ -46,7 +46,8 @@ export interface CallOptions {
 
 /** One request. Every request of a connection is described this way and goes through `SignedTransport.send`. */
 export interface RequestSpec {
-  method: 'GET';
+  /** POSTs (server actions) are never retried: an action is not idempotent (docs/scp-api-facts.md). */
+  method: 'GET' | 'POST';
   baseUrl: string;
   path: string;
   query?: QueryValues;
@@ -54,6 +55,8 @@ export interface RequestSpec {
   apiVersion?: string;
   /** False only for the version catalog, which SCP serves without authentication (docs/scp-api-facts.md, API versions). */
   signed?: boolean;
+  /** The JSON body (a POST's); not part of the signature. */
+  body?: unknown;
 }
 
 interface Attempt {
@@ -113,7 +116,7 @@ export class SignedTransport {
     const queryString = encodeGoQuery(spec.query ?? {});
     const url = spec.baseUrl + spec.path + (queryString ? `?${queryString}` : '');
     const target = new URL(spec.baseUrl).pathname.replace(/\/$/, '') + spec.path + (queryString ? `?${queryString}` : '');
-    const what = `${spec.method} ${spec.path.replace(/\/v1\/servers\/.+/, '/v1/servers/{id}')}`;
+    const what = `${spec.method} ${spec.path.replace(/\/v1\/servers\/[^/]+/, '/v1/servers/{id}')}`;
     const context: RequestContext = { what, apiVersion: spec.apiVersion ?? '' };
     const host = new URL(spec.baseUrl).host;
     const started = this.clock.now();
@@ -134,6 +137,9 @@ export class SignedTransport {
         throw attempt.error;
       }
       if (attempt.status !== undefined && attempt.status >= 200 && attempt.status < 300) {
+        if (spec.method !== 'GET' && !(attempt.body ?? '').trim()) {
+          return undefined; // 202 Accepted carries no body
+        }
         try {
           return JSON.parse(attempt.body ?? '');
         } catch {
@@ -147,7 +153,7 @@ export class SignedTransport {
       const error =
         attempt.error ?? errorFromResponse(attempt.status ?? 0, attempt.body ?? '', attempt.contentType ?? '', context);
       const retryAfterMs = parseRetryAfter(attempt.retryAfter, this.clock.now());
-      const delay = attempt.retryable ? retryDelayMs(retries + 1, this.clock.now() - started, this.retry, retryAfterMs) : undefined;
+      const delay = attempt.retryable && spec.method === 'GET' ? retryDelayMs(retries + 1, this.clock.now() - started, this.retry, retryAfterMs) : undefined;
       if (delay === undefined) {
         // A WAF rejection is not retried here: a quick retry extends the block. The limiter holds every request
         // of the connection back instead, and a long operation (Load All) waits and resumes.
@@ -177,8 +183,10 @@ export class SignedTransport {
       const response = await this.http.request<string>({
         method: spec.method,
         url,
+        data: spec.body,
         signal: controller.signal,
         headers: {
+          ...(spec.body === undefined ? {} : { 'Content-Type': 'application/json' }),
           ...(spec.signed === false ? {} : authHeaders(spec.method, url, this.options.credentials, Date.now())),
           ...(spec.apiVersion !== undefined ? { 'Scp-Api-Version': spec.apiVersion } : {}),
           'Accept-Language': this.options.acceptLanguage,

@@ -1,0 +1,266 @@
+import { isScpError } from './scpError';
+import { serverAction, type ServerActionId } from './serverActions';
+import type { Server } from './serverModel';
+import { stateCategory } from './serverStates';
+
+/**
+ * Follows servers whose state is changing until they settle: after an action SCP accepted (202 carries no body, so
+ * only reading the server again confirms it), and servers found in a passing state (BUILD, REBOOT, …). One timer
+ * for all of them: every `intervalMs` (3 s, like the official provider) it reads each followed server, or, when more
+ * than `batchAbove` are followed, the loaded range in one list request. Nothing is followed, nothing is sent.
+ */
+
+/** What the follower needs from the model that owns the loaded servers. */
+export interface FollowerHost {
+  getServer(id: string, signal: AbortSignal): Promise<Server>;
+  /** The servers of the loaded range, in one list request (same filters and sort). */
+  listLoadedRange(signal: AbortSignal): Promise<readonly Server[]>;
+  /** A fresh read of a server: put it in place of the loaded one. */
+  apply(server: Server): void;
+  /** The server no longer exists. */
+  remove(id: string): void;
+}
+
+export interface Timers {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realTimers: Timers = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** How following a server ended: its action finished, it failed (ERROR), it settled by itself, or we gave up. */
+export type FollowEnd = 'done' | 'error' | 'settled' | 'timedOut' | 'gone' | 'unreachable';
+
+export interface FollowEnded {
+  end: FollowEnd;
+  id: string;
+  name: string;
+  /** The action that was followed; none for a server found changing. */
+  action?: ServerActionId;
+  /** The last read, when there was one. */
+  server?: Server;
+}
+
+export interface FollowerOptions {
+  timers?: Timers;
+  intervalMs?: number;
+  /** Give up after this long (10 minutes). */
+  maxFollowMs?: number;
+  /** Above this many followed servers, one list request replaces the single reads. */
+  batchAbove?: number;
+  /** Failed reads in a row after which a server is no longer followed (3, like the official provider). */
+  maxFailures?: number;
+  onEnded?: (event: FollowEnded) => void;
+  /** Called after every read that was sent, with its kind: tests and the bench count requests with it. */
+  onRead?: (kind: 'single' | 'range') => void;
+}
+
+interface Followed {
+  id: string;
+  name: string;
+  since: number;
+  failures: number;
+  action?: { id: ServerActionId; start: Server; sawChange: boolean };
+}
+
+export const FOLLOW_INTERVAL_MS = 3000;
+export const MAX_FOLLOW_MS = 10 * 60 * 1000;
+export const BATCH_ABOVE = 5;
+
+export function isChangingState(state: string): boolean {
+  return stateCategory(state) === 'transitional';
+}
+
+export class ServerFollower {
+  private readonly followed = new Map<string, Followed>();
+  private readonly timers: Timers;
+  private readonly intervalMs: number;
+  private readonly maxFollowMs: number;
+  private readonly batchAbove: number;
+  private readonly maxFailures: number;
+  private timer: unknown;
+  private round: Promise<void> | undefined;
+  private readonly abort = new AbortController();
+  private disposed = false;
+
+  constructor(
+    private readonly host: FollowerHost,
+    private readonly options: FollowerOptions = {},
+  ) {
+    this.timers = options.timers ?? realTimers;
+    this.intervalMs = options.intervalMs ?? FOLLOW_INTERVAL_MS;
+    this.maxFollowMs = options.maxFollowMs ?? MAX_FOLLOW_MS;
+    this.batchAbove = options.batchAbove ?? BATCH_ABOVE;
+    this.maxFailures = options.maxFailures ?? 3;
+  }
+
+  /** The action of ours still running on this server, if any (the row shows it; menus offer nothing else). */
+  pendingAction(id: string): ServerActionId | undefined {
+    return this.followed.get(id)?.action?.id;
+  }
+
+  isFollowing(id: string): boolean {
+    return this.followed.has(id);
+  }
+
+  get followedCount(): number {
+    return this.followed.size;
+  }
+
+  /** Resolves when the round of reads in flight, if any, has ended. */
+  async settled(): Promise<void> {
+    await this.round;
+  }
+
+  /** SCP accepted `action` on `server` (as it read before): follow it until the action is done. */
+  trackAction(server: Server, action: ServerActionId): void {
+    this.followed.set(server.id, {
+      id: server.id,
+      name: server.name || server.id,
+      since: this.timers.now(),
+      failures: 0,
+      action: { id: action, start: server, sawChange: false },
+    });
+    this.schedule();
+  }
+
+  /** Follows every server among these that is in a passing state and not followed yet (servers just listed). */
+  watchChanging(servers: readonly Server[]): void {
+    for (const server of servers) {
+      if (isChangingState(server.state) && !this.followed.has(server.id)) {
+        this.followed.set(server.id, { id: server.id, name: server.name || server.id, since: this.timers.now(), failures: 0 });
+      }
+    }
+    this.schedule();
+  }
+
+  /** Stops following one server (its row is gone). */
+  forget(id: string): void {
+    this.followed.delete(id);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.followed.clear();
+    this.abort.abort();
+    if (this.timer !== undefined) {
+      this.timers.clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  private schedule(): void {
+    if (this.disposed || this.timer !== undefined || this.round !== undefined || this.followed.size === 0) {
+      return;
+    }
+    this.timer = this.timers.setTimeout(() => {
+      this.timer = undefined;
+      this.round = this.readAll().finally(() => {
+        this.round = undefined;
+        this.schedule();
+      });
+    }, this.intervalMs);
+  }
+
+  private async readAll(): Promise<void> {
+    const signal = this.abort.signal;
+    let singles = [...this.followed.keys()];
+    if (singles.length > this.batchAbove) {
+      try {
+        const listed = await this.host.listLoadedRange(signal);
+        this.options.onRead?.('range');
+        const byId = new Map(listed.map((server) => [server.id, server]));
+        singles = singles.filter((id) => {
+          const server = byId.get(id);
+          if (server) {
+            this.handleRead(id, server);
+          }
+          return !server;
+        });
+      } catch (error) {
+        if (this.disposed) {
+          return;
+        }
+        this.options.onRead?.('range');
+        // The range could not be read: count it as a failed read of each, and try again next round.
+        singles.forEach((id) => this.handleFailure(id, error));
+        return;
+      }
+    }
+    // Servers the range did not hold (moved out of it by the sort, or deleted) are read one by one.
+    await Promise.all(
+      singles.map(async (id) => {
+        try {
+          const server = await this.host.getServer(id, signal);
+          this.options.onRead?.('single');
+          this.handleRead(id, server);
+        } catch (error) {
+          if (!this.disposed) {
+            this.options.onRead?.('single');
+            this.handleFailure(id, error);
+          }
+        }
+      }),
+    );
+  }
+
+  private handleRead(id: string, server: Server): void {
+    const entry = this.followed.get(id);
+    if (!entry || this.disposed) {
+      return;
+    }
+    entry.failures = 0;
+    const end = this.endFor(entry, server);
+    if (end) {
+      this.followed.delete(id);
+    }
+    // Applied after the entry is gone, so a row redrawn now no longer shows the action in progress.
+    this.host.apply(server);
+    if (end) {
+      this.options.onEnded?.({ end, id, name: server.name || entry.name, action: entry.action?.id, server });
+    }
+  }
+
+  private endFor(entry: Followed, server: Server): FollowEnd | undefined {
+    const action = entry.action;
+    if (action) {
+      const start = action.start;
+      action.sawChange ||= server.state !== start.state || server.locked !== start.locked || server.modified_at !== start.modified_at;
+      if (serverAction(action.id).isDone(server, action.sawChange)) {
+        return 'done';
+      }
+    } else if (!isChangingState(server.state)) {
+      return server.state === 'ERROR' ? 'error' : 'settled';
+    }
+    if (server.state === 'ERROR') {
+      return 'error';
+    }
+    return this.timers.now() - entry.since >= this.maxFollowMs ? 'timedOut' : undefined;
+  }
+
+  private handleFailure(id: string, error: unknown): void {
+    const entry = this.followed.get(id);
+    if (!entry) {
+      return;
+    }
+    if (isScpError(error) && error.kind === 'cancelled') {
+      return;
+    }
+    const gone = isScpError(error) && error.kind === 'notFound';
+    entry.failures += 1;
+    const timedOut = this.timers.now() - entry.since >= this.maxFollowMs;
+    if (!gone && entry.failures < this.maxFailures && !timedOut) {
+      return;
+    }
+    this.followed.delete(id);
+    if (gone) {
+      this.host.remove(id);
+    }
+    this.options.onEnded?.({ end: gone ? 'gone' : timedOut ? 'timedOut' : 'unreachable', id, name: entry.name, action: entry.action?.id });
+  }
+}
