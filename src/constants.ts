@@ -26,6 +26,12 @@ export const COMMANDS = {
   setAccessKey: 'scpExplorer.setAccessKey',
   clearAccessKey: 'scpExplorer.clearAccessKey',
   importAccessKey: 'scpExplorer.importAccessKey',
+  startServer: 'scpExplorer.startServer',
+  stopServer: 'scpExplorer.stopServer',
+  rebootServer: 'scpExplorer.rebootServer',
+  hardRebootServer: 'scpExplorer.hardRebootServer',
+  lockServer: 'scpExplorer.lockServer',
+  unlockServer: 'scpExplorer.unlockServer',
 } as const;
 
 /** `scpExplorer.groupBy.<mode>`: the Group By submenu's entries, one per grouping mode. */

@@ -6,7 +6,7 @@ import { FilterStore } from './filters/filterStore';
 import { globalStateVersionMemory } from './session/apiVersionNotice';
 import { createConnector } from './session/connector';
 import { SettingsProblems } from './session/settingsProblems';
-import { readSettings } from './settings';
+import { readActionSettings, readSettings } from './settings';
 
 /** The parts of the extension that hold state, without any view or command. */
 export interface Explorer {
@@ -40,6 +40,7 @@ export function createExplorer(context: vscode.ExtensionContext, log: vscode.Log
     filters: filters.current,
     pageSize: readSettings().pageSize,
     log: (message) => log.info(message),
+    followListed: () => readActionSettings().followChangingServers,
   });
   context.subscriptions.push(credentials, filters, model, credentials.onDidChange(() => reconnect(model, log, 'the access key changed')));
   return { log, credentials, filters, settingsProblems, model, pacing };

@@ -83,6 +83,15 @@ export function readSettings(): ExplorerSettings {
   return readCheckedSettings().settings;
 }
 
+/** The settings of server actions; read each time they matter, so a change applies at once. */
+export function readActionSettings(): { confirmActions: boolean; followChangingServers: boolean } {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  return {
+    confirmActions: config.get('confirmActions') !== false,
+    followChangingServers: config.get('followChangingServers') !== false,
+  };
+}
+
 /** Writes user settings (Group By, Import from SCP Config); the change then reaches the model like any other. */
 export async function writeUserSettings(values: Partial<ExplorerSettings>): Promise<void> {
   const config = vscode.workspace.getConfiguration(SECTION);

@@ -5,6 +5,7 @@ import { registerAccessKeyCommands } from './accessKeyCommands';
 import { registerCopyCommands } from './copyCommands';
 import { registerDetailsCommands } from './detailsCommands';
 import { registerFilterCommands } from '../filters/filterCommands';
+import { registerServerActionCommands } from './serverActionCommands';
 import { registerTreeCommands } from './treeCommands';
 
 /** Every command of the extension, each file registering one area. */
@@ -15,4 +16,5 @@ export function registerCommands(context: vscode.ExtensionContext, explorer: Exp
   registerCopyCommands(context, log, model);
   registerDetailsCommands(context, log, model, views.details);
   registerAccessKeyCommands(context, credentials, log);
+  registerServerActionCommands(context, model, log);
 }

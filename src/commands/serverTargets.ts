@@ -14,7 +14,7 @@ function clickedOrSelected(node: unknown, selection: unknown): unknown[] {
   return Array.isArray(selection) && selection.length > 0 && (node === undefined || selection.includes(node)) ? selection : [node];
 }
 
-function selectedServers(node: unknown, selection: unknown): Server[] {
+export function selectedServers(node: unknown, selection: unknown): Server[] {
   return clickedOrSelected(node, selection)
     .filter((entry): entry is ServerNode => entry instanceof ServerNode)
     .map((entry) => entry.server);

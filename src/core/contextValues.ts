@@ -1,3 +1,4 @@
+import { applicableActions, type ServerActionId } from './serverActions';
 import { stateCategory } from './serverStates';
 import { allIps } from './serverFacts';
 import type { Server } from './serverModel';
@@ -6,11 +7,16 @@ import type { Server } from './serverModel';
  * `contextValue` strings for menus: `;`-delimited tokens, matched in package.json with anchored regexes such as
  * `viewItem =~ /^server;.*;hasIp;/`. Declared here once so code and manifest agree.
  */
-export function serverContextValue(server: Server): string {
+export function serverContextValue(server: Server, pending?: ServerActionId): string {
   const tokens = ['server', `state-${stateCategory(server.state)}`, allIps(server).length > 0 ? 'hasIp' : 'noIp'];
   if (server.locked) {
     tokens.push('locked');
   }
+  if (pending) {
+    tokens.push('busy');
+  }
+  // One token per action the server offers now (`can-stop`, …), from the same table the commands check.
+  tokens.push(...applicableActions(server, pending !== undefined).map((action) => `can-${action}`));
   return tokens.join(';') + ';';
 }
 

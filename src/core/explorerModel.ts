@@ -5,6 +5,10 @@ import { loadAllPages } from './loadAll';
 import { ScpError } from './scpError';
 import { ServerListing, type LoadOutcome } from './serverListing';
 import type { Server, ServerFilters } from './serverModel';
+import type { ActionResult } from './actionRunner';
+import type { ServerActionId } from './serverActions';
+import type { FollowEnded, FollowerOptions } from './serverFollower';
+import { hasActions, ServerOperations, type ActionApi } from './serverOperations';
 
 /** What the view shows as a whole; drives `viewsWelcome` through a context key. */
 export type ViewState = 'loading' | 'signedOut' | 'misconfigured' | 'empty' | 'loaded' | 'failed';
@@ -25,6 +29,10 @@ export interface ExplorerModelOptions {
   vpcNamesGraceMs?: number;
   /** Where the model says what it decided (e.g. a page-size cap found by Load All). */
   log?: (message: string) => void;
+  /** Timing of the follow-up reads of changing servers (tests, bench); defaults: every 3 s, up to 10 minutes. */
+  following?: Omit<FollowerOptions, 'onEnded'>;
+  /** Whether servers listed in a passing state (BUILD, REBOOT, …) are followed; asked at every listing change. */
+  followListed?: () => boolean;
 }
 
 const DEFAULT_VPC_NAMES_GRACE_MS = 300;
@@ -50,9 +58,18 @@ export class ExplorerModel {
   private query: ServerFilters;
   private pageSize: number;
   private state: ViewState = 'loading';
+  /** Actions and following of changing servers, one per connection. */
+  private operations: ServerOperations | undefined;
+  private readonly followingOptions: Omit<FollowerOptions, 'onEnded'>;
+  private readonly followListed: () => boolean;
+  private readonly followEnded = new Emitter<FollowEnded>();
+  /** An action finished (or failed on the way), or a server found changing settled. */
+  readonly onDidEndFollowing: Event<FollowEnded> = this.followEnded.event;
 
   constructor(options: ExplorerModelOptions) {
     this.connect = options.connect;
+    this.followingOptions = options.following ?? {};
+    this.followListed = options.followListed ?? (() => true);
     this.query = options.filters;
     this.pageSize = options.pageSize;
     this.graceMs = options.vpcNamesGraceMs ?? DEFAULT_VPC_NAMES_GRACE_MS;
@@ -192,9 +209,31 @@ export class ExplorerModel {
     return this.listing?.remove(id) ?? false;
   }
 
+  /** The action of ours still running on this server, if any. */
+  pendingAction(id: string): ServerActionId | undefined {
+    return this.operations?.pendingAction(id);
+  }
+
+  /** Sends an action (once) and follows the server until it is done; rejects only when there is no connection. */
+  async performAction(server: Server, action: ServerActionId): Promise<ActionResult> {
+    await this.requireConnection();
+    const operations = this.operations;
+    if (!operations) {
+      throw new ScpError('config', l10n.t('This connection cannot send server actions.'));
+    }
+    return operations.perform(server, action);
+  }
+
+  /** Resolves when the follow-up reads in flight have ended (tests). */
+  async followingSettled(): Promise<void> {
+    await this.operations?.settled();
+  }
+
   /** Forgets the connection and everything loaded through it; the next `start` connects again. */
   reconnect(): void {
     this.generation++;
+    this.operations?.dispose();
+    this.operations = undefined;
     this.listing?.cancelInFlight();
     this.listing = undefined;
     this.connectionState = undefined;
@@ -214,8 +253,13 @@ export class ExplorerModel {
       return;
     }
     const connection = state.connection;
+    this.operations?.dispose();
+    this.operations = hasActions(connection.client) ? this.newOperations(connection.client) : undefined;
     const listing: ServerListing = new ServerListing(this.pageSource(connection), this.pageSize, () => {
       if (this.listing === listing) {
+        if (!listing.loading && this.followListed()) {
+          this.operations?.watch(listing.servers);
+        }
         this.update();
       }
     });
@@ -226,6 +270,28 @@ export class ExplorerModel {
     await listing.loadNext();
     await Promise.race([names, new Promise((resolve) => setTimeout(resolve, this.graceMs))]);
     this.update();
+  }
+
+  private newOperations(api: ActionApi): ServerOperations {
+    const operations: ServerOperations = new ServerOperations(
+      api,
+      {
+        servers: () => this.servers,
+        filters: () => this.query,
+        apply: (server) => {
+          const loaded = this.servers.find((candidate) => candidate.id === server.id);
+          // A read that changed nothing redraws nothing.
+          if (loaded && JSON.stringify(loaded) !== JSON.stringify(server)) {
+            this.applyServer(server);
+          }
+        },
+        remove: (id) => void this.removeServer(id),
+        changed: () => this.update(),
+      },
+      this.followingOptions,
+    );
+    operations.onDidEndFollowing((event) => this.followEnded.fire(event));
+    return operations;
   }
 
   private async loadVpcNames(connection: Connection): Promise<void> {
@@ -267,6 +333,8 @@ export class ExplorerModel {
   dispose(): void {
     this.generation++;
     this.listing?.cancelInFlight();
+    this.operations?.dispose();
+    this.followEnded.dispose();
     this.changed.dispose();
   }
 }

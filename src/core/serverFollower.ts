@@ -65,6 +65,8 @@ interface Followed {
   name: string;
   since: number;
   failures: number;
+  /** State and modified_at of the last read (or of the server as given). */
+  key: string;
   action?: { id: ServerActionId; start: Server; sawChange: boolean };
 }
 
@@ -72,12 +74,18 @@ export const FOLLOW_INTERVAL_MS = 3000;
 export const MAX_FOLLOW_MS = 10 * 60 * 1000;
 export const BATCH_ABOVE = 5;
 
+function readKey(server: Server): string {
+  return `${server.state} ${server.modified_at}`;
+}
+
 export function isChangingState(state: string): boolean {
   return stateCategory(state) === 'transitional';
 }
 
 export class ServerFollower {
   private readonly followed = new Map<string, Followed>();
+  /** Servers given up on, with the read they were left at: listing them again unchanged does not restart following. */
+  private readonly gaveUp = new Map<string, string>();
   private readonly timers: Timers;
   private readonly intervalMs: number;
   private readonly maxFollowMs: number;
@@ -124,6 +132,7 @@ export class ServerFollower {
       name: server.name || server.id,
       since: this.timers.now(),
       failures: 0,
+      key: readKey(server),
       action: { id: action, start: server, sawChange: false },
     });
     this.schedule();
@@ -132,8 +141,8 @@ export class ServerFollower {
   /** Follows every server among these that is in a passing state and not followed yet (servers just listed). */
   watchChanging(servers: readonly Server[]): void {
     for (const server of servers) {
-      if (isChangingState(server.state) && !this.followed.has(server.id)) {
-        this.followed.set(server.id, { id: server.id, name: server.name || server.id, since: this.timers.now(), failures: 0 });
+      if (isChangingState(server.state) && !this.followed.has(server.id) && this.gaveUp.get(server.id) !== readKey(server)) {
+        this.followed.set(server.id, { id: server.id, name: server.name || server.id, since: this.timers.now(), failures: 0, key: readKey(server) });
       }
     }
     this.schedule();
@@ -215,9 +224,13 @@ export class ServerFollower {
       return;
     }
     entry.failures = 0;
+    entry.key = readKey(server);
     const end = this.endFor(entry, server);
     if (end) {
       this.followed.delete(id);
+      if (end === 'timedOut') {
+        this.gaveUp.set(id, readKey(server));
+      }
     }
     // Applied after the entry is gone, so a row redrawn now no longer shows the action in progress.
     this.host.apply(server);
@@ -260,6 +273,8 @@ export class ServerFollower {
     this.followed.delete(id);
     if (gone) {
       this.host.remove(id);
+    } else {
+      this.gaveUp.set(id, entry.key);
     }
     this.options.onEnded?.({ end: gone ? 'gone' : timedOut ? 'timedOut' : 'unreachable', id, name: entry.name, action: entry.action?.id });
   }

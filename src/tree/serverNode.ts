@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { serverContextValue } from '../core/contextValues';
+import { serverAction, type ServerActionId } from '../core/serverActions';
 import { primaryIp } from '../core/serverFacts';
 import { serverTooltipMarkdown } from '../core/serverTooltip';
 import type { Server } from '../core/serverModel';
@@ -10,6 +11,8 @@ export class ServerNode {
   constructor(
     readonly server: Server,
     readonly parent: GroupNode | undefined,
+    /** An action of ours still running on the server: the row says so until it is done. */
+    readonly pending?: ServerActionId,
   ) {}
 
   /** A server is shown once whatever the grouping, so its id alone is unique and stable. */
@@ -20,9 +23,9 @@ export class ServerNode {
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.server.name || this.server.id, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = primaryIp(this.server) ?? '';
-    item.iconPath = serverStateIcon(this.server.state);
-    item.contextValue = serverContextValue(this.server);
+    item.description = this.pending ? serverAction(this.pending).progress() : (primaryIp(this.server) ?? '');
+    item.iconPath = this.pending ? new vscode.ThemeIcon('loading~spin', new vscode.ThemeColor('charts.yellow')) : serverStateIcon(this.server.state);
+    item.contextValue = serverContextValue(this.server, this.pending);
     item.accessibilityInformation = { label: `${this.server.name}, ${this.server.state}, ${item.description || vscode.l10n.t('no IP')}` };
     return item;
   }

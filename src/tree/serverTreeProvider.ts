@@ -71,9 +71,9 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     const servers = model.servers;
     const labels: GroupLabels = { vpcNames: model.knownVpcNames, partial: model.hasMore };
     if (this.groupBy === 'none') {
-      nodes.push(...servers.map((server) => new ServerNode(server, undefined)));
+      nodes.push(...servers.map((server) => new ServerNode(server, undefined, model.pendingAction(server.id))));
     } else {
-      nodes.push(...groupServers(servers, this.groupBy, model.knownVpcNames).map((group) => toNode(group, undefined, labels)));
+      nodes.push(...groupServers(servers, this.groupBy, model.knownVpcNames).map((group) => toNode(group, undefined, labels, model)));
     }
     if (model.hasMore && servers.length > 0) {
       nodes.push(new LoadMoreNode(model.loading, servers.length));
@@ -87,11 +87,11 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 }
 
-function toNode(group: Group, parent: GroupNode | undefined, labels: GroupLabels): GroupNode {
+function toNode(group: Group, parent: GroupNode | undefined, labels: GroupLabels, model: ExplorerModel): GroupNode {
   const node = new GroupNode(group, parent, labels);
   node.children =
     group.children.length > 0
-      ? group.children.map((child) => toNode(child, node, labels))
-      : group.servers.map((server) => new ServerNode(server, node));
+      ? group.children.map((child) => toNode(child, node, labels, model))
+      : group.servers.map((server) => new ServerNode(server, node, model.pendingAction(server.id)));
   return node;
 }

@@ -1,0 +1,105 @@
+import { runServerAction, type ActionResult } from './actionRunner';
+import type { ServerApi } from './connection';
+import { Emitter, type Event } from './emitter';
+import type { ServerActionId } from './serverActions';
+import { ServerFollower, type FollowEnded, type FollowerOptions } from './serverFollower';
+import type { Server, ServerFilters } from './serverModel';
+
+/** What the operations need from the model that owns the listing. */
+export interface OperationsHost {
+  /** The loaded servers, in the listing's order. */
+  servers(): readonly Server[];
+  filters(): ServerFilters;
+  apply(server: Server): void;
+  remove(id: string): void;
+  /** Something only the row's look depends on changed (an action began or was given up). */
+  changed(): void;
+}
+
+/** The API calls this needs beyond listing: ScpClient has them. */
+export interface ActionApi extends ServerApi {
+  serverAction(id: string, action: ServerActionId, call?: { signal?: AbortSignal }): Promise<void>;
+}
+
+export function hasActions(api: ServerApi): api is ActionApi {
+  return typeof (api as Partial<ActionApi>).serverAction === 'function';
+}
+
+/** The most the loaded-range read asks for in one request (the emulator's cap; the live service's is unknown). */
+const MAX_RANGE = 1000;
+
+/**
+ * The actions sent on one connection and the following of its changing servers. Owned by the model, one per
+ * connection, so a reconnect drops every timer and request of the old one.
+ */
+export class ServerOperations {
+  private readonly follower: ServerFollower;
+  private readonly ended = new Emitter<FollowEnded>();
+  /** Following ended: an action finished or failed on the way, or a changing server settled. */
+  readonly onDidEndFollowing: Event<FollowEnded> = this.ended.event;
+
+  constructor(
+    private readonly api: ActionApi,
+    private readonly host: OperationsHost,
+    options: Omit<FollowerOptions, 'onEnded'> = {},
+  ) {
+    this.follower = new ServerFollower(
+      {
+        getServer: (id, signal) => api.getServer(id, { signal }),
+        listLoadedRange: async (signal) => {
+          const limit = Math.min(Math.max(host.servers().length, 1), MAX_RANGE);
+          return (await api.listServers(host.filters(), { limit }, { signal })).servers;
+        },
+        apply: (server) => host.apply(server),
+        remove: (id) => host.remove(id),
+      },
+      {
+        ...options,
+        onEnded: (event) => {
+          host.changed();
+          this.ended.fire(event);
+        },
+      },
+    );
+  }
+
+  pendingAction(id: string): ServerActionId | undefined {
+    return this.follower.pendingAction(id);
+  }
+
+  /** Servers just listed: follow the ones in a passing state. */
+  watch(servers: readonly Server[]): void {
+    this.follower.watchChanging(servers);
+  }
+
+  /** Sends the action once and, when SCP took it, follows the server until it is done. */
+  async perform(server: Server, action: ServerActionId): Promise<ActionResult> {
+    const result = await runServerAction(server, action, {
+      post: (target, id) => this.api.serverAction(target.id, id),
+      getServer: (id) => this.api.getServer(id),
+    });
+    if (result.kind === 'gone') {
+      this.follower.forget(server.id);
+      this.host.remove(server.id);
+      return result;
+    }
+    if (result.kind === 'accepted' || result.kind === 'tookEffect') {
+      this.follower.trackAction(server, action);
+      this.host.changed();
+    }
+    if (result.kind !== 'accepted' && result.server) {
+      this.host.apply(result.server);
+    }
+    return result;
+  }
+
+  /** Resolves when the reads in flight have ended (tests). */
+  settled(): Promise<void> {
+    return this.follower.settled();
+  }
+
+  dispose(): void {
+    this.follower.dispose();
+    this.ended.dispose();
+  }
+}
