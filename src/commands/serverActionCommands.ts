@@ -21,6 +21,12 @@ export interface ActionCommandOptions {
   confirm?: (question: Confirmation) => ServerActionId | undefined | Promise<ServerActionId | undefined>;
 }
 
+/** What a run did, returned to the caller (tests): what was sent to which server, and the one notification shown. */
+export interface ActionCommandResult {
+  results: { id: string; result: ActionResult }[];
+  shown?: string;
+}
+
 const ACTION_COMMANDS: { command: string; action: ServerActionId; pickTitle: () => string }[] = [
   { command: COMMANDS.startServer, action: 'start', pickTitle: () => vscode.l10n.t('Start which server?') },
   { command: COMMANDS.stopServer, action: 'stop', pickTitle: () => vscode.l10n.t('Stop which server?') },
@@ -34,9 +40,7 @@ export function registerServerActionCommands(context: vscode.ExtensionContext, m
   for (const { command, action, pickTitle } of ACTION_COMMANDS) {
     registerCommand(context, log, command, async (node?: unknown, selection?: unknown, options?: ActionCommandOptions) => {
       const servers = node === undefined && selection === undefined ? await pickFitting(model, action, pickTitle()) : current(model, selectedServers(node, selection));
-      if (servers.length > 0) {
-        await act(model, log, action, servers, options ?? {});
-      }
+      return servers.length > 0 ? act(model, log, action, servers, options ?? {}) : undefined;
     });
   }
   context.subscriptions.push(model.onDidEndFollowing((event) => tellEnd(event)));
@@ -65,34 +69,43 @@ async function pickFitting(model: ExplorerModel, action: ServerActionId, title: 
   return picked ? [picked.server] : [];
 }
 
-async function act(model: ExplorerModel, log: vscode.LogOutputChannel, action: ServerActionId, servers: Server[], options: ActionCommandOptions): Promise<void> {
+async function act(
+  model: ExplorerModel,
+  log: vscode.LogOutputChannel,
+  action: ServerActionId,
+  servers: Server[],
+  options: ActionCommandOptions,
+): Promise<ActionCommandResult> {
   const { fit, skipped } = splitByFit(servers, action, (id) => model.pendingAction(id) !== undefined);
   const verb = serverAction(action).verb();
   if (fit.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to do: {0} does not apply to {1} as they are now.', verb, nameList(servers)));
-    return;
+    const shown = vscode.l10n.t('Nothing to do: {0} does not apply to {1} as they are now.', verb, nameList(servers));
+    void vscode.window.showInformationMessage(shown);
+    return { results: [], shown };
   }
+  let shown: string | undefined;
   let chosen = action;
   if (action !== 'start' && action !== 'lock' && action !== 'unlock' && needsConfirmation(action, readActionSettings().confirmActions)) {
     const question = confirmationFor(action, fit, skipped);
     const answer = options.confirm ? await options.confirm(question) : await ask(question);
     if (!answer) {
-      return;
+      return { results: [] };
     }
     chosen = answer;
   } else if (skipped.length > 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Skipped, since the action does not apply to them as they are now: {0}', nameList(skipped)));
+    shown = vscode.l10n.t('Skipped, since the action does not apply to them as they are now: {0}', nameList(skipped));
+    void vscode.window.showInformationMessage(shown);
   }
   // One at a time: a handful of POSTs, each through the connection's request budget.
-  const results: ActionResult[] = [];
+  const results: { id: string; result: ActionResult }[] = [];
   for (const server of fit) {
     const result = await model.performAction(server, chosen);
-    results.push(result);
+    results.push({ id: server.id, result });
     if (result.kind !== 'accepted') {
       log.warn(`${serverAction(chosen).endpoint} ${server.id}: ${result.message}${'cause' in result ? ` (${result.cause.message})` : ''}`);
     }
   }
-  report(results, log);
+  return { results, shown: report(results.map((entry) => entry.result), log) ?? shown };
 }
 
 async function ask(question: Confirmation): Promise<ServerActionId | undefined> {
@@ -100,16 +113,22 @@ async function ask(question: Confirmation): Promise<ServerActionId | undefined> 
   return question.choices.find((choice) => choice.label === label)?.action;
 }
 
-/** One notification for the whole command, however many servers it touched. */
-function report(results: readonly ActionResult[], log: vscode.LogOutputChannel): void {
+/** One notification for the whole command, however many servers it touched; returns its text. */
+function report(results: readonly ActionResult[], log: vscode.LogOutputChannel): string | undefined {
   const problems = results.filter((result) => result.kind === 'failed' || result.kind === 'gone').map((result) => ('message' in result ? result.message : ''));
   const unclear = results.filter((result) => result.kind === 'tookEffect').map((result) => ('message' in result ? result.message : ''));
   if (problems.length > 0) {
     const more = problems.length + unclear.length - 1;
-    void showErrorWithLogs(more > 0 ? vscode.l10n.t('{0} ({1} more in the log)', problems[0], more) : problems[0], log);
-  } else if (unclear.length > 0) {
-    void vscode.window.showInformationMessage(unclear.length > 1 ? vscode.l10n.t('{0} ({1} more in the log)', unclear[0], unclear.length - 1) : unclear[0]);
+    const message = more > 0 ? vscode.l10n.t('{0} ({1} more in the log)', problems[0], more) : problems[0];
+    void showErrorWithLogs(message, log);
+    return message;
   }
+  if (unclear.length > 0) {
+    const message = unclear.length > 1 ? vscode.l10n.t('{0} ({1} more in the log)', unclear[0], unclear.length - 1) : unclear[0];
+    void vscode.window.showInformationMessage(message);
+    return message;
+  }
+  return undefined;
 }
 
 function tellEnd(event: { end: string; name: string; action?: ServerActionId; server?: Server }): void {

@@ -1,7 +1,7 @@
 import { runServerAction, type ActionResult } from './actionRunner';
 import type { ServerApi } from './connection';
 import { Emitter, type Event } from './emitter';
-import type { ServerActionId } from './serverActions';
+import { serverAction, type ServerActionId } from './serverActions';
 import { ServerFollower, type FollowEnded, type FollowerOptions } from './serverFollower';
 import type { Server, ServerFilters } from './serverModel';
 
@@ -83,7 +83,8 @@ export class ServerOperations {
       this.host.remove(server.id);
       return result;
     }
-    if (result.kind === 'accepted' || result.kind === 'tookEffect') {
+    const doneAlready = result.kind === 'tookEffect' && serverAction(action).isDone(result.server, result.server.state !== server.state);
+    if (result.kind === 'accepted' || (result.kind === 'tookEffect' && !doneAlready)) {
       this.follower.trackAction(server, action);
       this.host.changed();
     }
