@@ -24,6 +24,7 @@ import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../emulator/scpEmulator';
 import { BENCH_ENV, SCALE_LATENCY_MS, SCALE_PAGE_SIZE, type LaunchResult, type ScaleSize } from './benchTypes';
 import { summarize, type Summary } from './stats';
 import { EmulatorClient } from './emulatorClient';
+import { measureFollowingCost, WAF_BUDGET_PER_MINUTE } from './followingCost';
 import { vscodeExecutable } from '../vscode-host/runIntegrationTests';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -344,6 +345,8 @@ async function main(): Promise<void> {
   const grouping = measureGrouping(options.sizes, options.runs);
   console.log('Paging through the fleet with the extension client in plain Node …');
   const paging = await measureClientPaging(options.sizes, options.runs);
+  console.log('Following changing servers for a simulated minute in plain Node …');
+  const following = await measureFollowingCost([1, 10, 100]);
   const executable = benchExecutable();
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'scp-explorer-bench-'));
@@ -377,6 +380,16 @@ async function main(): Promise<void> {
     figure('Requests', 'filter change: VPC list requests', 'count', all((l) => l.requests.filterVpc), { kind: 'exact', value: 0 }),
     figure('Requests', 'expanding every group: requests of any kind', 'count', all((l) => l.requests.expandAll), { kind: 'exact', value: 0 }),
   ];
+  const followSection = `Following changing servers, one simulated minute (WAF budget ${WAF_BUDGET_PER_MINUTE} requests / 60 s; target ≤ half)`;
+  for (const f of following) {
+    figures.push(
+      figure(followSection, `${f.changing} changing of ${f.loaded} loaded: requests per minute`, 'count', [f.requestsPerMinute], {
+        kind: 'atMost',
+        value: WAF_BUDGET_PER_MINUTE / 2,
+      }),
+      figure(followSection, `${f.changing} changing: one read per server would be`, 'count', [f.singleReadsPerMinute]),
+    );
+  }
   const scaleSection = `Scale (pageSize ${SCALE_PAGE_SIZE}, ${SCALE_LATENCY_MS} ms emulator latency per request)`;
   for (const s of scale) {
     const label = `${s.servers.toLocaleString('en-US')} servers`;
@@ -480,6 +493,7 @@ async function main(): Promise<void> {
         heapMethod: host.heapMethod,
         size,
         clientPaging: Object.fromEntries(paging),
+        following,
         figures: figures.map(({ section, name, unit, summary, target, met, samples }) => ({ section, name, unit, ...summary, target, met, samples })),
         growth: { sizes, rows: growth.map(({ name, values }) => ({ name, values })), verdicts },
         missed: missed.map((f) => f.name),

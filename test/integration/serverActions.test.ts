@@ -82,6 +82,11 @@ describe('server actions (against the emulator)', function () {
       .filter((item) => (item.group ?? '').startsWith('4_actions') && whenHolds(item.when ?? '', contextValue))
       .map((item) => (item.command ?? '').replace('scpExplorer.', ''));
   }
+  /** Opens the row's groups and selects it, as a user looking at it would (for the screenshots). */
+  async function reveal(id: string): Promise<void> {
+    await vscode.commands.executeCommand('scpExplorer.servers.focus');
+    await api.view.reveal((await rowOf(id)).node as Parameters<typeof api.view.reveal>[0], { select: true, expand: true });
+  }
   /** Runs an action command as the context menu does, answering its confirmation (and keeping what it asked). */
   async function run(command: string, ids: string[], answer?: ServerActionId): Promise<{ result?: ActionCommandResult; asked: Confirmation[] }> {
     const nodes = await Promise.all(ids.map(async (id) => (await rowOf(id)).node));
@@ -149,6 +154,7 @@ describe('server actions (against the emulator)', function () {
     assert.equal((stopping.item.iconPath as vscode.ThemeIcon).id, 'loading~spin');
     assert.match(stopping.item.contextValue ?? '', /;busy;$/);
     assert.deepEqual(await offeredOn(id), [], 'nothing else to offer while it runs');
+    await reveal(id);
     await screenshot('action-stopping');
 
     await waitFor(() => loaded(id)?.state === 'SHUTOFF', 'the server read SHUTOFF by the follower', 20_000);
@@ -159,6 +165,7 @@ describe('server actions (against the emulator)', function () {
     assert.ok((await allIds(api)).includes(`vpc/${VPC_IDS.production}/state/SHUTOFF`));
     assert.equal(after.item.id, before.item.id, 'the same id (a domain key), so VS Code keeps its expansion and selection');
     assert.equal(emulator.requests.filter((request) => request.method === 'GET' && request.path === '/v1/servers').length, 0, 'no list reload');
+    await reveal(id);
     await screenshot('action-stopped');
 
     emulator.clearRequests();
