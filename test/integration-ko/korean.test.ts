@@ -21,6 +21,9 @@ import * as http from 'node:http';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/testApi';
+import type { ActionCommandResult } from '../../src/commands/serverActionCommands';
+import type { Confirmation } from '../../src/core/actionConfirmation';
+import { FIXTURES } from '../emulator/dataset';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, ScpEmulator } from '../emulator/scpEmulator';
 import {
   EXTENSION_ID,
@@ -216,5 +219,41 @@ describe('Korean display language', function () {
     assert.ok(after.length > 0);
     assert.deepEqual([...new Set(after)], ['en-US']);
     await setSetting('acceptLanguage', undefined);
+  });
+
+  it('speaks Korean when acting on a server: the confirmation, the row in progress, a refusal', async () => {
+    const findRow = async (id: string, parent?: unknown): Promise<Awaited<ReturnType<typeof rows>>[number] | undefined> => {
+      for (const row of await rows(api, parent)) {
+        if (row.item.id === `server/${id}`) {
+          return row;
+        }
+        if (row.item.collapsibleState !== vscode.TreeItemCollapsibleState.None && !isServerRow(row)) {
+          const found = await findRow(id, row.node);
+          if (found) {
+            return found;
+          }
+        }
+      }
+      return undefined;
+    };
+    const web01 = await findRow(FIXTURES.web01.id);
+    assert.ok(web01);
+    const asked: Confirmation[] = [];
+    await vscode.commands.executeCommand('scpExplorer.stopServer', web01.node, undefined, {
+      confirm: (question: Confirmation) => {
+        asked.push(question);
+        return 'stop';
+      },
+    });
+    assert.equal(asked[0]?.message, '웹서버-01 서버를 중지할까요?');
+    assert.deepEqual(asked[0].choices.map((choice) => choice.label), ['중지']);
+    assert.equal((await findRow(FIXTURES.web01.id))?.description, '중지하는 중…');
+
+    emulator.actions.faults.start = { status: 403 };
+    const db = await findRow(FIXTURES.dbPrimary.id);
+    assert.ok(db);
+    const refused = await vscode.commands.executeCommand<ActionCommandResult>('scpExplorer.startServer', db.node);
+    assert.match(refused?.shown ?? '', /^db primary 01 서버를 시작할 수 없습니다: 액세스 키에 IAM 권한 virtualserver:StartVirtualServer이\(가\) 없습니다\./);
+    emulator.actions.faults = {};
   });
 });
