@@ -15,11 +15,9 @@ export interface ServerAction {
   id: ServerActionId;
   /** The last path segment of `POST /v1/servers/{id}/<endpoint>`. */
   endpoint: 'start' | 'stop' | 'reboot' | 'lock' | 'unlock';
-  /** The JSON body, if the action has one. */
   body?: { reboot_type: 'SOFT' | 'HARD' };
   /** The permission a 403 means is missing. */
   iamAction: string;
-  /** Whether the action can run on the server as it reads now. */
   appliesTo(server: Server): boolean;
   /** Whether a server read after the action shows it finished; `sawChange`: an earlier read differed from the start. */
   isDone(server: Server, sawChange: boolean): boolean;
@@ -109,7 +107,6 @@ export function applicableActions(server: Server, busy = false): ServerActionId[
   return busy ? [] : SERVER_ACTION_IDS.filter((id) => ACTIONS[id].appliesTo(server));
 }
 
-/** Splits a selection into the servers an action fits and the ones it does not. */
 export function splitByFit(
   servers: readonly Server[],
   id: ServerActionId,

@@ -17,7 +17,6 @@ export interface FollowerHost {
   listLoadedRange(signal: AbortSignal): Promise<readonly Server[]>;
   /** A fresh read of a server: put it in place of the loaded one. */
   apply(server: Server): void;
-  /** The server no longer exists. */
   remove(id: string): void;
 }
 
@@ -42,7 +41,6 @@ export interface FollowEnded {
   name: string;
   /** The action that was followed; none for a server found changing. */
   action?: ServerActionId;
-  /** The last read, when there was one. */
   server?: Server;
 }
 
@@ -56,8 +54,6 @@ export interface FollowerOptions {
   /** Failed reads in a row after which a server is no longer followed (3, like the official provider). */
   maxFailures?: number;
   onEnded?: (event: FollowEnded) => void;
-  /** Called after every read that was sent, with its kind: tests and the bench count requests with it. */
-  onRead?: (kind: 'single' | 'range') => void;
 }
 
 interface Followed {
@@ -120,7 +116,6 @@ export class ServerFollower {
     return this.followed.size;
   }
 
-  /** Resolves when the round of reads in flight, if any, has ended. */
   async settled(): Promise<void> {
     await this.round;
   }
@@ -148,7 +143,6 @@ export class ServerFollower {
     this.schedule();
   }
 
-  /** Stops following one server (its row is gone). */
   forget(id: string): void {
     this.followed.delete(id);
   }
@@ -182,7 +176,6 @@ export class ServerFollower {
     if (singles.length > this.batchAbove) {
       try {
         const listed = await this.host.listLoadedRange(signal);
-        this.options.onRead?.('range');
         const byId = new Map(listed.map((server) => [server.id, server]));
         singles = singles.filter((id) => {
           const server = byId.get(id);
@@ -195,7 +188,6 @@ export class ServerFollower {
         if (this.disposed) {
           return;
         }
-        this.options.onRead?.('range');
         // The range could not be read: count it as a failed read of each, and try again next round.
         singles.forEach((id) => this.handleFailure(id, error));
         return;
@@ -206,11 +198,9 @@ export class ServerFollower {
       singles.map(async (id) => {
         try {
           const server = await this.host.getServer(id, signal);
-          this.options.onRead?.('single');
           this.handleRead(id, server);
         } catch (error) {
           if (!this.disposed) {
-            this.options.onRead?.('single');
             this.handleFailure(id, error);
           }
         }

@@ -7,7 +7,6 @@ import type { Server, ServerFilters } from './serverModel';
 
 /** What the operations need from the model that owns the listing. */
 export interface OperationsHost {
-  /** The loaded servers, in the listing's order. */
   servers(): readonly Server[];
   filters(): ServerFilters;
   apply(server: Server): void;
@@ -67,7 +66,6 @@ export class ServerOperations {
     return this.follower.pendingAction(id);
   }
 
-  /** Servers just listed: follow the ones in a passing state. */
   watch(servers: readonly Server[]): void {
     this.follower.watchChanging(servers);
   }
@@ -94,7 +92,6 @@ export class ServerOperations {
     return result;
   }
 
-  /** Resolves when the reads in flight have ended (tests). */
   settled(): Promise<void> {
     return this.follower.settled();
   }

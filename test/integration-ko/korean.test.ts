@@ -23,7 +23,6 @@ import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/testApi';
 import type { ActionCommandResult } from '../../src/commands/serverActionCommands';
 import type { Confirmation } from '../../src/core/actionConfirmation';
-import { FIXTURES } from '../emulator/dataset';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, ScpEmulator } from '../emulator/scpEmulator';
 import {
   EXTENSION_ID,
@@ -236,7 +235,10 @@ describe('Korean display language', function () {
       }
       return undefined;
     };
-    const web01 = await findRow(FIXTURES.web01.id);
+    const active = api.model.servers.find((server) => server.state === 'ACTIVE' && !server.locked);
+    const stopped = api.model.servers.find((server) => server.state === 'SHUTOFF' && !server.locked);
+    assert.ok(active && stopped, 'an ACTIVE and a SHUTOFF server loaded');
+    const web01 = await findRow(active.id);
     assert.ok(web01);
     const asked: Confirmation[] = [];
     await vscode.commands.executeCommand('scpExplorer.stopServer', web01.node, undefined, {
@@ -245,15 +247,19 @@ describe('Korean display language', function () {
         return 'stop';
       },
     });
-    assert.equal(asked[0]?.message, '웹서버-01 서버를 중지할까요?');
+    assert.equal(asked[0]?.message, `${active.name} 서버를 중지할까요?`);
     assert.deepEqual(asked[0].choices.map((choice) => choice.label), ['중지']);
-    assert.equal((await findRow(FIXTURES.web01.id))?.description, '중지하는 중…');
+    assert.equal((await findRow(active.id))?.description, '중지하는 중…');
 
     emulator.actions.faults.start = { status: 403 };
-    const db = await findRow(FIXTURES.dbPrimary.id);
+    const db = await findRow(stopped.id);
     assert.ok(db);
     const refused = await vscode.commands.executeCommand<ActionCommandResult>('scpExplorer.startServer', db.node);
-    assert.match(refused?.shown ?? '', /^db primary 01 서버를 시작할 수 없습니다: 액세스 키에 IAM 권한 virtualserver:StartVirtualServer이\(가\) 없습니다\./);
+    assert.equal(
+      refused?.shown?.startsWith(`${stopped.name} 서버를 시작할 수 없습니다: 액세스 키에 IAM 권한 virtualserver:StartVirtualServer이(가) 없습니다.`),
+      true,
+      refused?.shown,
+    );
     emulator.actions.faults = {};
   });
 });
