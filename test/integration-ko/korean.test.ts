@@ -235,6 +235,10 @@ describe('Korean display language', function () {
       }
       return undefined;
     };
+    // The test before put acceptLanguage back, which reconnects: let that land, then load again.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await api.tree.getChildren();
+    await waitFor(() => api.model.viewState === 'loaded' && api.model.servers.length > 0, 'the list after reconnecting');
     const active = api.model.servers.find((server) => server.state === 'ACTIVE' && !server.locked);
     const stopped = api.model.servers.find((server) => server.state === 'SHUTOFF' && !server.locked);
     assert.ok(active && stopped, 'an ACTIVE and a SHUTOFF server loaded');
