@@ -9,7 +9,7 @@ import type { Server } from './serverModel';
 
 export type ServerActionId = 'start' | 'stop' | 'reboot' | 'hardReboot' | 'lock' | 'unlock';
 
-export const SERVER_ACTION_IDS: readonly ServerActionId[] = ['start', 'stop', 'reboot', 'hardReboot', 'lock', 'unlock'];
+const SERVER_ACTION_IDS: readonly ServerActionId[] = ['start', 'stop', 'reboot', 'hardReboot', 'lock', 'unlock'];
 
 export interface ServerAction {
   id: ServerActionId;

@@ -26,7 +26,7 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
-export const realTimers: Timers = {
+const realTimers: Timers = {
   now: () => Date.now(),
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
@@ -66,15 +66,15 @@ interface Followed {
   action?: { id: ServerActionId; start: Server; sawChange: boolean };
 }
 
-export const FOLLOW_INTERVAL_MS = 3000;
-export const MAX_FOLLOW_MS = 10 * 60 * 1000;
-export const BATCH_ABOVE = 5;
+const FOLLOW_INTERVAL_MS = 3000;
+const MAX_FOLLOW_MS = 10 * 60 * 1000;
+const BATCH_ABOVE = 5;
 
 function readKey(server: Server): string {
   return `${server.state} ${server.modified_at}`;
 }
 
-export function isChangingState(state: string): boolean {
+function isChangingState(state: string): boolean {
   return stateCategory(state) === 'transitional';
 }
 

@@ -13,12 +13,11 @@
 import type { Server } from '../../src/core/serverModel';
 
 export type ServerActionName = 'start' | 'stop' | 'reboot' | 'lock' | 'unlock';
-export const SERVER_ACTION_NAMES: readonly ServerActionName[] = ['start', 'stop', 'reboot', 'lock', 'unlock'];
 
 export const ACTION_PATH = /^\/v1\/servers\/([^/]+)\/(start|stop|reboot|lock|unlock)$/;
 
 /** The IAM action SCP names when the key lacks the permission (for the forced 403's detail). */
-export const IAM_ACTIONS: Record<ServerActionName, string> = {
+const IAM_ACTIONS: Record<ServerActionName, string> = {
   start: 'virtualserver:StartVirtualServer',
   stop: 'virtualserver:StopVirtualServer',
   reboot: 'virtualserver:RebootVirtualServer',
