@@ -110,7 +110,7 @@ export class ScpClient {
   /** `POST /v1/servers/{id}/<action>`, sent once (never retried); resolves when SCP accepted it (202). */
   serverAction(id: string, actionId: ServerActionId, call?: CallOptions): Promise<void> {
     const action = serverAction(actionId);
-    const path = `/v1/servers/${goPathEscape(id)}/${action.endpoint}`;
+    const path = serverPath(id, `/${action.endpoint}`);
     return this.withVersion(async (apiVersion) => {
       await this.transport.send({ method: 'POST', baseUrl: this.endpoints.virtualServerBaseUrl, path, apiVersion, body: action.body }, call);
     });
