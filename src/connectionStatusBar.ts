@@ -3,10 +3,7 @@ import { BUILT_IN_COMMANDS, STATUS_BAR_ID } from './constants';
 import type { ExplorerModel } from './core/explorerModel';
 import { describeConnection } from './tree/viewDescription';
 
-/**
- * Where requests go and where the key came from, in the status bar: VS Code hides a view's description when the
- * view is alone in its container, as this one is, so the view title alone would not show it.
- */
+/** VS Code hides the view's description while the view is alone in its container, so the connection shows here too. */
 export class ConnectionStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 0);
   private readonly subscription: vscode.Disposable;

@@ -2,11 +2,9 @@ import type * as vscode from 'vscode';
 import type { Explorer } from './explorer';
 import type { Views } from './views';
 
-/** What activate() hands to the integration tests, and only to them: in a normal run the exports are undefined. */
 export interface ExplorerApi extends Explorer, Views {
   /** The extension's own context, so a test can run createExplorer on the same storage, as a restart would. */
   context: vscode.ExtensionContext;
-  /** Where the extension may write: its log folder (the output channel's file) and its storage folders. */
   logUri: vscode.Uri;
   globalStoragePath: string;
   workspaceStoragePath: string | undefined;

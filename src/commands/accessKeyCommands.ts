@@ -13,10 +13,7 @@ function maskKey(key: string): string {
   return key.length <= 8 ? '••••' : `${key.slice(0, 4)}…${key.slice(-4)}`;
 }
 
-/**
- * Asks before the key is removed; answers with the label of the button taken. Clear Access Key takes another one as
- * its argument (the integration tests answer with it: a modal dialog cannot be clicked from the extension host).
- */
+/** Clear Access Key takes another as its argument: a modal dialog cannot be clicked from the extension host's tests. */
 export type ClearConfirmation = (question: string, clearLabel: string) => Thenable<string | undefined>;
 
 const askModal: ClearConfirmation = (question, clearLabel) =>

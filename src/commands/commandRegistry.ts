@@ -2,10 +2,7 @@ import * as vscode from 'vscode';
 import { isScpError } from '../core/scpError';
 import { noticeOf, notify } from '../notifications';
 
-/**
- * Registers a command whose failures all end the same way: logged, one error message with Show Logs, and
- * nothing thrown at VS Code. Cancellation by the user is not a failure.
- */
+/** Every failure ends the same way: logged, one error message with Show Logs, nothing thrown at VS Code. */
 export function registerCommand(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
@@ -29,10 +26,7 @@ export function registerCommand(
   );
 }
 
-/**
- * One notification per user action, with a way to the details. `message` is the extension's own sentence (for a
- * failure, `noticeOf(error)`); it is logged as `Shown: …` too, so the log holds everything the user was told.
- */
+/** `message` must be the extension's own sentence (for a failure, `noticeOf(error)`), never text from SCP. */
 export async function showErrorWithLogs(message: string, log: vscode.LogOutputChannel, ...actions: string[]): Promise<string | undefined> {
   const showLogs = vscode.l10n.t('Show Logs');
   const choice = await notify(log, 'error', message, ...actions, showLogs);

@@ -6,7 +6,6 @@ import type { ExplorerModel } from '../core/explorerModel';
 import { registerCommand, showErrorWithLogs } from './commandRegistry';
 import { COMMANDS, groupByCommand } from '../constants';
 
-/** How the Group By… picker names a grouping mode. */
 function groupByLabel(mode: GroupBy): string {
   switch (mode) {
     case 'vpcState':

@@ -10,16 +10,14 @@ import {
   type VersionAdvice,
 } from './apiVersions';
 
-/** Where `auto` keeps the last version that worked, per base URL (VS Code's globalState in the extension). */
 export interface VersionMemory {
   recall(baseUrl: string): string | undefined;
   remember(baseUrl: string, version: string): void;
 }
 
-/** Reads `GET {base}/`: one unauthenticated request through the connection's transport. */
 export type CatalogReader = () => Promise<unknown>;
 
-/** The version catalogs read in this VS Code session, by base URL. A failed read is not kept: the next try reads again. */
+/** A failed read is not kept, so the next try reads again. */
 export class CatalogCache {
   private readonly entries = new Map<string, Promise<CatalogEntry[]>>();
 
@@ -41,24 +39,18 @@ export class CatalogCache {
 }
 
 export interface NegotiatorOptions {
-  /** The setting: `auto`, or a version that is sent as it is. */
   setting: string;
   baseUrl: string;
   memory: VersionMemory;
   catalogs: CatalogCache;
   readCatalog: CatalogReader;
   log?: (message: string) => void;
-  /** Called at most once per negotiator when the catalog advises a newer version. */
   onAdvice?: (advice: VersionAdvice) => void;
   now?: () => number;
 }
 
-/**
- * The `Scp-Api-Version` of one connection's virtual server calls. With `auto` it starts from the last version that
- * worked for the base URL and, when SCP answers 406, reads the catalog once and moves to the newest usable version;
- * an explicit setting is never changed. The catalog is read in the background only to advise on a version that is
- * ending, never before the first page.
- */
+// An explicit setting is never changed. The catalog costs a request, so it is read on a 406 and, in the background,
+// to advise on an ending version: never before the first page (docs/scp-api-facts.md#api-versions).
 export class ApiVersionNegotiator {
   private version: string;
   private recovering: Promise<string | undefined> | undefined;
@@ -76,7 +68,6 @@ export class ApiVersionNegotiator {
     return this.options.setting === AUTO_API_VERSION;
   }
 
-  /** A request with `version` succeeded: remember it, say it once, and check the catalog's advice in the background. */
   worked(version: string): void {
     if (this.confirmed || version !== this.version) {
       return;

@@ -1,13 +1,8 @@
-/**
- * The virtual server API versions the extension knows, and what a service's version catalog says about them
- * (docs/scp-api-facts.md, API versions: `GET {base}/` → `{"versions": [{id: "v1.3", status, not_before}]}`).
- */
+// Versions and the catalog: docs/scp-api-facts.md#api-versions.
 
-/** The setting value that lets the extension choose the version. */
 export const AUTO_API_VERSION = 'auto';
-/** What `auto` sends to a service it has not talked to yet: the version the seed documents. */
 export const FIRST_AUTO_API_VERSION = 'virtualserver 1.1';
-/** List and show requests and answers are identical in these (docs/scp-api-facts.md), so any of them will do. */
+/** List and show requests and answers are identical in these, so any of them will do. */
 export const KNOWN_SERVER_API_VERSIONS: readonly string[] = ['virtualserver 1.1', 'virtualserver 1.2', 'virtualserver 1.3'];
 /** The official provider warns this many days before a version's `not_before`. */
 const DEPRECATION_NOTICE_DAYS = 90;
@@ -15,10 +10,8 @@ const DEPRECATION_NOTICE_DAYS = 90;
 export type VersionStatus = 'CURRENT' | 'SUPPORTED' | 'DEPRECATED' | 'PLANNED';
 
 export interface CatalogEntry {
-  /** As the header spells it, e.g. `virtualserver 1.3`. */
   version: string;
   status: VersionStatus | 'UNKNOWN';
-  /** `YYYY-MM-DD`, or undefined when absent or not a date. */
   notBefore?: string;
 }
 
@@ -28,7 +21,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The catalog's entries in header form (`v1.3` → `virtualserver 1.3`); undefined when the body is no catalog. */
 export function parseVersionCatalog(body: unknown, service = 'virtualserver'): CatalogEntry[] | undefined {
   if (!isRecord(body) || !Array.isArray(body.versions)) {
     return undefined;
@@ -54,7 +46,6 @@ export function compareVersions(a: string, b: string): number {
   return aMajor - bMajor || aMinor - bMinor;
 }
 
-/** The newest CURRENT or SUPPORTED version that the extension also knows; undefined when there is none. */
 export function pickVersion(catalog: readonly CatalogEntry[], known: readonly string[] = KNOWN_SERVER_API_VERSIONS): string | undefined {
   return catalog
     .filter((entry) => (entry.status === 'CURRENT' || entry.status === 'SUPPORTED') && known.includes(entry.version))
@@ -65,13 +56,11 @@ export function pickVersion(catalog: readonly CatalogEntry[], known: readonly st
 
 export interface VersionAdvice {
   inUse: string;
-  /** The version to offer instead: newer than the one in use. */
   suggested: string;
   deprecated: boolean;
   notBefore?: string;
 }
 
-/** Advice to switch when the version in use is DEPRECATED or ends within 90 days, and a newer one is usable. */
 export function versionAdvice(catalog: readonly CatalogEntry[], inUse: string, now: number): VersionAdvice | undefined {
   const entry = catalog.find((candidate) => candidate.version === inUse);
   const suggested = pickVersion(catalog);

@@ -1,9 +1,5 @@
+// A details document is named after the server so its tab reads well; the id sits in the query, since names are not unique.
 import type { Server } from './serverModel';
-
-/**
- * Where Show Details puts a server: a read-only document of its own scheme, named after the server so the tab
- * reads as the server's name, with the id in the query (names are not unique, ids are).
- */
 
 export const DETAILS_SCHEME = 'scp-server';
 
@@ -26,13 +22,11 @@ export function detailsQuery(id: string): string {
   return `id=${encodeURIComponent(id)}`;
 }
 
-/** The server id of a details document's query, or undefined when it is not one of ours. */
 export function serverIdFromQuery(query: string): string | undefined {
   const id = new URLSearchParams(query).get('id');
   return id ? id : undefined;
 }
 
-/** The document's text: the server object as SCP answered it, indented, with a final newline. */
 export function detailsText(server: Server): string {
   return `${JSON.stringify(server, null, 2)}\n`;
 }

@@ -5,7 +5,6 @@ export interface Subscription {
 
 export type Listener<T> = (value: T) => void;
 
-/** The `onDid…` event half: register a listener, get back its subscription. */
 export type Event<T> = (listener: Listener<T>) => Subscription;
 
 /** A minimal event emitter for src/core, which must not import vscode.EventEmitter. */

@@ -1,7 +1,6 @@
+// Regional public endpoints, or one override URL for every service (docs/scp-api-facts.md#endpoints-and-configuration).
 import * as l10n from '@vscode/l10n';
 import type { Result } from './result';
-
-/** Where requests go: the regional public endpoints, or one override URL for every service (docs/scp-api-facts.md#endpoints-and-configuration). */
 
 export type ScpService = 'virtualserver' | 'vpc';
 
@@ -16,7 +15,6 @@ export const VPC_API_VERSION = 'vpc 1.1';
 export interface EndpointSettings {
   region: string;
   environment: string;
-  /** One base URL for every service (private endpoints, the local emulator); empty for the public endpoints. */
   endpoint?: string;
 }
 
@@ -26,10 +24,7 @@ function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.test(hostname);
 }
 
-/**
- * Validates an override URL. Plain http is refused except to this machine, because a signed request sent in clear
- * can be replayed within the timestamp window by anyone on the path.
- */
+/** Plain http only to this machine: a signed request sent in clear can be replayed within the timestamp window. */
 export function checkEndpoint(raw: string): Result<string> {
   let url: URL;
   try {
@@ -58,7 +53,6 @@ export function checkEndpoint(raw: string): Result<string> {
   return { ok: true, value: url.origin + url.pathname.replace(/\/+$/, '') };
 }
 
-/** The base URL of one service, without a trailing slash. */
 export function serviceBaseUrl(service: ScpService, settings: EndpointSettings): Result<string> {
   if (settings.endpoint && settings.endpoint.trim() !== '') {
     return checkEndpoint(settings.endpoint);

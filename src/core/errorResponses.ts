@@ -1,11 +1,7 @@
+// Every body shape seen from the gateway (docs/scp-api-facts.md#errors-and-retries): `errors[]` with `detail` as an array or
+// a string, Spring's 404 body on badly signed requests, the WAF's HTML page on 417, and no JSON at all.
 import * as l10n from '@vscode/l10n';
 import { ScpError, type ScpErrorKind } from './scpError';
-
-/**
- * Turns an HTTP error response into an ScpError. Handles every body shape seen from the SCP gateway
- * (docs/scp-api-facts.md#errors-and-retries): `errors[]` with `detail` as an array or a string, Spring's 404 body on badly signed
- * requests, the WAF's HTML page on 417, and anything that is not JSON at all.
- */
 
 export interface RequestContext {
   /** e.g. `GET /v1/servers` — never the query, which may hold what the user typed. */
@@ -37,7 +33,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Reads whatever the body says; never throws. */
 export function summarizeErrorBody(body: string, contentType = ''): ErrorSummary {
   const trimmed = body.trim();
   if (/html/i.test(contentType) || /^<(!doctype|html)/i.test(trimmed)) {
@@ -68,19 +63,14 @@ export function summarizeErrorBody(body: string, contentType = ''): ErrorSummary
   return { title: asText(parsed.message) ?? asText(parsed.error) };
 }
 
-/** What to check when SCP does not accept the keys; said inside a longer sentence. */
 function checkKeys(): string {
   return l10n.t("check the access key and secret key (they may have expired or been deleted) and that this computer's clock is right");
 }
 
-/**
- * Each message is built twice: with what SCP said, for the tree row and the log, and without it, as the notice
- * that a notification may show (see ScpError.notice).
- */
+/** Each message is built twice: with what SCP said (tree row, log) and without it (the notice, see ScpError.notice). */
 export function errorFromResponse(status: number, body: string, contentType: string, context: RequestContext): ScpError {
   const summary = summarizeErrorBody(body, contentType);
   const said = summary.detail ?? summary.title;
-  /** `401` or `401: what SCP said`, for inside the parentheses of a message. */
   const answered = (code: number): string => (said ? l10n.t('{0}: {1}', code, said) : String(code));
   const details = { status, code: summary.code, requestId: summary.requestId };
   const error = (kind: ScpErrorKind, build: (answer: (code: number) => string) => string): ScpError =>

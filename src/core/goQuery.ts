@@ -1,7 +1,5 @@
-/**
- * Query strings built byte-for-byte like Go's `url.Values.Encode()`, because the SCP gateway verifies the
- * signature over the exact URL and the official SDK (Go) is the reference for how that URL looks.
- */
+// Byte for byte like Go's `url.Values.Encode()`: the gateway verifies the signature over the exact URL, and the
+// official SDK (Go) is the reference for how that URL looks.
 
 const UNRESERVED = /[A-Za-z0-9\-_.~]/;
 
@@ -22,13 +20,9 @@ export function goQueryEscape(value: string): string {
   return out;
 }
 
-/** One key with its values in the order they are to be sent; a key with several values is repeated. */
 export type QueryValues = Record<string, readonly string[]>;
 
-/**
- * Go's `url.Values.Encode()`: keys sorted (by UTF-16 code units, which for the ASCII keys of this API is Go's
- * byte order), each value escaped, a repeated key keeping its values in order. Keys without values are left out.
- */
+/** Keys sort by UTF-16 code units, which for this API's ASCII keys is Go's byte order. */
 export function encodeGoQuery(values: QueryValues): string {
   const parts: string[] = [];
   for (const key of Object.keys(values).sort()) {

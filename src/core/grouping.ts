@@ -1,10 +1,6 @@
+// Servers keep the order the API returned them in, which is the chosen sort.
 import { compareStates } from './serverStates';
 import type { Server } from './serverModel';
-
-/**
- * Groups loaded servers into the tree's shape. Pure and deterministic: VPCs by name (then id), states in
- * `compareStates` order, servers in the order the API returned them (which is the chosen sort).
- */
 
 export const GROUP_BY_MODES = ['vpcState', 'stateVpc', 'vpc', 'state', 'none'] as const;
 export type GroupBy = (typeof GROUP_BY_MODES)[number];
@@ -22,10 +18,8 @@ export interface Group {
   key: GroupKey;
   /** Stable across refresh and paging: built from domain keys only, e.g. `vpc/<id>/state/ACTIVE`. */
   id: string;
-  /** Servers in this group and below. */
   count: number;
   children: Group[];
-  /** Set on the innermost groups only. */
   servers: Server[];
 }
 
@@ -54,7 +48,6 @@ function valueOf(key: GroupKey): string {
 }
 
 export function compareVpcs(a: string, b: string, vpcNames: ReadonlyMap<string, string>): number {
-  // The no-VPC bucket goes last; named VPCs before ones known only by id.
   if (a === NO_VPC || b === NO_VPC) {
     return a === b ? 0 : a === NO_VPC ? 1 : -1;
   }

@@ -1,11 +1,7 @@
+// Only what the extension relies on (ids, names, states) is checked; optional fields stay optional.
 import * as l10n from '@vscode/l10n';
 import type { Result } from './result';
 import type { Server, ServerPage, Vpc } from './serverModel';
-
-/**
- * Checks the shape of a 200 answer before anything trusts it. Only what the extension relies on is checked
- * (ids, names, states); optional fields stay optional. Returns a reason (translated) when the shape is wrong.
- */
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,7 +1,6 @@
-/** When and how long to wait before retrying an idempotent GET (docs/scp-api-facts.md#errors-and-retries). */
+// Only idempotent GETs are retried (docs/scp-api-facts.md#errors-and-retries).
 
 export interface RetryPolicy {
-  /** Retries after the first attempt. */
   maxRetries: number;
   baseDelayMs: number;
   maxDelayMs: number;
@@ -11,17 +10,13 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 8_000, maxTotalMs: 30_000 };
 
-/**
- * 429 and the gateway 5xx are transient. 417 (the WAF) is not retried at once: a quick retry extends the block, so
- * the request limiter waits out the window instead. Other 4xx never change on retry.
- */
+// 417 (the WAF) is left out: a quick retry extends the block, so the request limiter waits out the window instead.
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 
 export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);
 }
 
-/** Retry-After as seconds or an HTTP date, in milliseconds from now; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (value === undefined || value.trim() === '') {
     return undefined;
@@ -34,10 +29,7 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/**
- * The delay before retry number `retry` (1-based), or undefined when the policy says stop. Exponential with full
- * jitter, unless the server said how long to wait; a Retry-After beyond the remaining budget ends the retries.
- */
+/** Full jitter unless the server said how long to wait; a Retry-After beyond the remaining budget ends the retries. */
 export function retryDelayMs(
   retry: number,
   elapsedMs: number,

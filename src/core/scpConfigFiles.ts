@@ -1,10 +1,6 @@
+// The official SCP tools' files (docs/scp-api-facts.md#endpoints-and-configuration): users of the Terraform provider or CLI type nothing.
 import * as l10n from '@vscode/l10n';
 import type { Result } from './result';
-
-/**
- * Reads the official SCP tool configuration (`~/.scpconf/config.json` and `credentials.json`, docs/scp-api-facts.md#endpoints-and-configuration),
- * given the files' text, so that people who already use the Terraform provider or CLI need to type nothing.
- */
 
 export interface ScpConfig {
   accessKey?: string;
@@ -14,7 +10,6 @@ export interface ScpConfig {
   endpoint?: string;
 }
 
-/** What was read from the files, and what of config.json could not be used (the keys in credentials.json still count). */
 export type ScpConfigFiles = ScpConfig & { problems: string[] };
 
 /** Editors on Windows may save a byte order mark, which JSON.parse rejects. */
@@ -76,7 +71,6 @@ export function parseScpConfig(configText: string | undefined, credentialsText: 
   return { ok: true, value: { ...result, problems } };
 }
 
-/** The environment variables of the official tools, which override the files. */
 export function scpConfigFromEnvironment(env: Record<string, string | undefined>): ScpConfig {
   return {
     accessKey: text(env.SCP_TF_ACCESS_KEY),

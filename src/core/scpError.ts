@@ -1,7 +1,5 @@
 import * as l10n from '@vscode/l10n';
 
-/** One error type for everything an SCP call can end in, with a message that says what happened and what to do. */
-
 export type ScpErrorKind =
   | 'auth'
   | 'forbidden'
@@ -18,20 +16,14 @@ export type ScpErrorKind =
 
 export interface ScpErrorDetails {
   status?: number;
-  /** The API's own code, e.g. `NoSuchVersion`. */
   code?: string;
   requestId?: string;
-  /** How many retries were made before giving up. */
   retries?: number;
 }
 
 export class ScpError extends Error {
   override readonly name = 'ScpError';
-  /**
-   * The extension's own sentence, for notifications: none of the text that SCP, a header or a setting supplied
-   * (VS Code turns `[label](command:…)` in a notification into a link that runs a command). `message` may quote
-   * that text; it goes to the tree row, which shows plain text, and to the log.
-   */
+  /** For notifications, which turn `[label](command:…)` into a link: no text from SCP, a header or a setting. */
   readonly notice: string;
 
   constructor(
@@ -44,7 +36,6 @@ export class ScpError extends Error {
     this.notice = notice ?? message;
   }
 
-  /** The same error after `retries` attempts more, so the message can say the retries were made. */
   withRetries(retries: number): ScpError {
     if (retries === 0) {
       return this;

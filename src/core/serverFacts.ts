@@ -1,16 +1,12 @@
+// A server may lack any optional field or carry another type than documented: reading never throws, so one odd server
+// cannot hide the others.
 import * as l10n from '@vscode/l10n';
 import type { Server } from './serverModel';
-
-/**
- * The facts people come for, read from a server object that may lack any optional field or have it of another type
- * than documented: whatever SCP sends, reading it never throws, so one odd server cannot hide the others.
- */
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A field's value as text when it is text (or a number); undefined for anything else. */
 export function textOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
 }
@@ -36,12 +32,11 @@ export function allIps(server: Server): LabelledIp[] {
   return result;
 }
 
-/** RFC 1918 / ULA addresses: the ones used to reach a server from inside its VPC. */
 function isPrivate(ip: string): boolean {
   return /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(ip) || /^f[cd][0-9a-f]{2}:/i.test(ip);
 }
 
-/** The address worth showing in one line: the first private IPv4, else the first IPv4, else any. */
+/** Private addresses first: they are the ones used to reach a server from inside its VPC. */
 export function primaryIp(server: Server): string | undefined {
   const ips = allIps(server);
   const v4 = ips.filter((entry) => !entry.ip.includes(':'));
@@ -58,7 +53,6 @@ export function parseScpTimestamp(value: unknown): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** `2026-11-29 16:04` in the machine's time zone, with the zone's offset, so it reads as local time. */
 export function formatLocalTime(value: unknown): string {
   const date = parseScpTimestamp(value);
   if (!date) {
@@ -71,7 +65,7 @@ export function formatLocalTime(value: unknown): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())} (${zone})`;
 }
 
-/** e.g. `s1v2m4 · 2 vCPU · 4 GB RAM · 100 GB disk`. RAM is in MB in the API. */
+/** RAM is in MB in the API. */
 export function describeServerType(server: Server): string {
   const type: unknown = server.server_type;
   if (!isRecord(type)) {

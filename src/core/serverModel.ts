@@ -1,7 +1,4 @@
-/**
- * The SCP virtual server API's objects as the extension reads them (docs/scp-api-facts.md#listing-servers).
- * Optional fields really are optional on the wire: the API sends null or leaves them out.
- */
+// docs/scp-api-facts.md#listing-servers. Optional fields really are optional: the API sends null or leaves them out.
 
 export interface IpAddress {
   ip_address: string;
@@ -33,7 +30,7 @@ export const PRODUCT_OFFERINGS: readonly ProductOffering[] = ['virtual_server', 
 export interface Server {
   id: string;
   name: string;
-  /** ACTIVE, SHUTOFF, ERROR, transitional states, or any other string the API invents later. */
+  /** Any string: the API may invent states later. */
   state: string;
   account_id: string;
   created_at: string;
@@ -75,7 +72,6 @@ export interface PageRequest {
 
 export interface ServerPage {
   servers: Server[];
-  /** The marker for the next page: the last id when the page was full, undefined when it was the last page. */
   nextMarker?: string;
 }
 

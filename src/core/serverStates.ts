@@ -1,4 +1,4 @@
-/** How server states are ordered and shown. The API may invent new states: those are valid, shown as unknown. */
+// The API may invent new states: those are valid, shown as unknown.
 
 export type StateCategory = 'running' | 'transitional' | 'stopped' | 'error' | 'unknown';
 

@@ -1,11 +1,7 @@
+// settings.json can hold anything whatever the schema says: every value is checked and a usable one chosen.
 import * as l10n from '@vscode/l10n';
 import { isGroupBy, type GroupBy } from './grouping';
 import { ScpError } from './scpError';
-
-/**
- * The extension's settings as read from VS Code, checked. settings.json can hold anything whatever the schema says,
- * so every value is checked here, a usable one is chosen, and each problem is said in words the user can act on.
- */
 
 export interface ExplorerSettings {
   region: string;
@@ -34,7 +30,6 @@ const TIMEOUT_RANGE = { min: 1, max: 600 };
 
 export interface CheckedSettings {
   settings: ExplorerSettings;
-  /** One sentence per setting that was not usable as written, naming it and what is used instead. */
   problems: string[];
 }
 
@@ -93,7 +88,6 @@ export function checkSettings(raw: Raw): CheckedSettings {
   return { settings, problems };
 }
 
-/** The sentence for a setting that only the user settings may set, found in the workspace's (its value is not said). */
 export function workspaceValueIgnored(key: string): string {
   return l10n.t(
     "This workspace's settings set scpExplorer.{0}, which only your user settings may set: it decides where the access key and the signed requests go. The workspace value is ignored.",

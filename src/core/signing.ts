@@ -7,11 +7,8 @@ export interface AccessKey {
   secretKey: string;
 }
 
-/**
- * The SCP request signature (docs/scp-api-facts.md#request-signing): Base64 of HMAC-SHA256 keyed with the secret key over
- * METHOD + FULL_URL + TIMESTAMP + ACCESS_KEY + ACCOUNT_ID + "Openapi". The account id is empty in practice,
- * as in the official provider. FULL_URL must be exactly the URL sent on the wire.
- */
+// docs/scp-api-facts.md#request-signing. `fullUrl` must be exactly the URL sent on the wire; the account id is empty in
+// practice, as in the official provider.
 export function signRequest(method: string, fullUrl: string, timestampMs: string, key: AccessKey, accountId = ''): string {
   const message = method.toUpperCase() + fullUrl + timestampMs + key.accessKey + accountId + CLIENT_TYPE;
   return createHmac('sha256', Buffer.from(key.secretKey, 'utf8')).update(message, 'utf8').digest('base64');

@@ -1,10 +1,6 @@
-/**
- * Finds a setting in the text of a workspace's settings file (`.vscode/settings.json`, or the `settings` of a
- * `.code-workspace` file). VS Code leaves an `application`-scoped value out of what `inspect()` reports for the
- * workspace, so the only way to tell the user that such a value is ignored is to look at the file itself.
- */
+// VS Code leaves an `application`-scoped value out of what `inspect()` reports for the workspace, so only the settings
+// file's text can tell the user that such a value is ignored.
 
-/** The text without `//` and `/* … *\/` comments and without trailing commas, so JSON.parse can read it. */
 export function stripJsonc(text: string): string {
   let out = '';
   let inString = false;
@@ -42,11 +38,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * Whether the settings text sets `section.key`, flat (`"scpExplorer.endpoint": …`) or nested (`"scpExplorer": {
- * "endpoint": … }`). `inWorkspaceFile`: the settings sit under `settings`. A file that cannot be parsed is searched
- * for the flat key, so a stray comma does not hide it.
- */
+/** A file that cannot be parsed is searched for the flat key, so a stray comma does not hide it. */
 export function settingsTextSets(text: string, section: string, key: string, inWorkspaceFile = false): boolean {
   const flat = `${section}.${key}`;
   let parsed: unknown;

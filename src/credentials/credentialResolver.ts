@@ -10,10 +10,7 @@ export interface ResolvedCredentials {
   source: CredentialSource;
 }
 
-/**
- * Where the access key comes from, first match wins: what the user stored in VS Code; the environment variables
- * of the official SCP tools; the `~/.scpconf` files of those tools.
- */
+/** First match wins: the key stored in VS Code, the official SCP tools' environment variables, their `~/.scpconf` files. */
 export async function resolveCredentials(
   store: CredentialStore,
   warn: (message: string) => void,

@@ -4,10 +4,7 @@ import { STORAGE_KEYS } from '../constants';
 
 const SECRET_ID = STORAGE_KEYS.accessKey;
 
-/**
- * The access key pair in VS Code's SecretStorage, stored as one entry so the two halves change together.
- * `onDidChange` also fires when another window changes it.
- */
+/** One SecretStorage entry, so the two halves change together; `onDidChange` also fires for another window's change. */
 export class CredentialStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;

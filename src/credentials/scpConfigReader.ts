@@ -9,7 +9,6 @@ import { parseScpConfig, type ScpConfigFiles } from '../core/scpConfigFiles';
 /** Far above any real config or credentials file (a few hundred bytes); a larger one is not one of them. */
 const MAX_SCP_CONFIG_BYTES = 64 * 1024;
 
-/** `~/.scpconf` (on Windows `%USERPROFILE%\.scpconf`), where the official SCP tools keep their settings. */
 export function scpConfigDirectory(): string {
   return join(homedir(), '.scpconf');
 }
@@ -23,10 +22,8 @@ function notRegularFile(path: string): Error {
   return new Error(l10n.t('{0} is not a regular file.', path));
 }
 
-/**
- * The file's text, or undefined when there is none. Only a regular file is read, and at most the cap: a FIFO or a
- * device in its place would otherwise block a thread of the extension host for good, a huge file fill its memory.
- */
+// Only a regular file, and at most the cap: a FIFO or a device would block an extension host thread for good, a huge
+// file fill its memory.
 async function readIfPresent(path: string): Promise<string | undefined> {
   const info = await stat(path).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -66,7 +63,6 @@ async function readIfPresent(path: string): Promise<string | undefined> {
   }
 }
 
-/** Reads both files; neither being there is an empty result, a broken one is an error that names the file. */
 export async function readScpConfigFiles(directory = scpConfigDirectory()): Promise<Result<ScpConfigFiles>> {
   const credentials = await readIfPresent(join(directory, 'credentials.json')).then(
     (text) => ({ ok: true as const, text }),

@@ -32,7 +32,6 @@ export interface OneValuePrompts {
 }
 
 export interface ManyValuesPrompts {
-  /** Multi-select with the current values ticked; ticking none means no filter. */
   pickMany(options: { title: string; placeHolder: string; known: readonly string[] }): Promise<Answer<string[]>>;
 }
 

@@ -6,7 +6,6 @@ import { STORAGE_KEYS } from '../constants';
 /** The workspaceState key. Per workspace, because each project tends to look at its own VPC or servers. */
 export const FILTERS_STATE_KEY = STORAGE_KEYS.filters;
 
-/** The current filters and sort, remembered in workspaceState so they survive a reload. */
 export class FilterStore implements vscode.Disposable {
   private filters: ServerFilters;
   private readonly changed = new vscode.EventEmitter<ServerFilters>();

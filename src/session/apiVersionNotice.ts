@@ -4,7 +4,6 @@ import type { VersionAdvice } from '../core/apiVersions';
 import { STORAGE_KEYS } from '../constants';
 import { writeUserSettings } from '../settings';
 
-/** `auto`'s memory in globalState: base URL → the last `Scp-Api-Version` that worked there. */
 export function globalStateVersionMemory(state: vscode.Memento): VersionMemory {
   const all = (): Record<string, string> => state.get<Record<string, string>>(STORAGE_KEYS.apiVersions) ?? {};
   return {
@@ -16,10 +15,7 @@ export function globalStateVersionMemory(state: vscode.Memento): VersionMemory {
   };
 }
 
-/**
- * Offers, once per VS Code session, to move off an API version that SCP's catalog marks as ending. The sentence is
- * the extension's own: the versions are ones it knows and the date was checked to be a date, so no server text.
- */
+/** The sentence quotes no server text: the versions are ones the extension knows and the date was checked to be a date. */
 export class ApiVersionNotice {
   private offered = false;
 

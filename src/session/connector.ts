@@ -15,9 +15,7 @@ import { readCheckedSettings } from '../settings';
 import { ApiVersionNotice } from './apiVersionNotice';
 import type { SettingsProblems } from './settingsProblems';
 
-/** What connections share across one VS Code session. */
 export interface ConnectorSession {
-  /** `auto`'s memory of the version that worked per base URL (globalState). */
   versionMemory: VersionMemory;
   /** The request budget of each new connection (the WAF's; integration tests scale it down). */
   pacing: { budget: RequestBudget };
@@ -33,7 +31,6 @@ function limiterLog(log: vscode.LogOutputChannel) {
     );
 }
 
-/** Builds a connection from the settings and the access key each time the model (re)connects. */
 export function createConnector(
   store: CredentialStore,
   log: vscode.LogOutputChannel,

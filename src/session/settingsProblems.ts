@@ -3,10 +3,7 @@ import { BUILT_IN_COMMANDS } from '../constants';
 import { notify } from '../notifications';
 import { readCheckedSettings, workspaceValuesIgnored } from '../settings';
 
-/**
- * Says once, as a warning with a way to the settings, that something in the settings could not be used as written.
- * The problems themselves quote the values, so they go to the log; the warning is the extension's own sentence.
- */
+/** The problems quote setting values, so they go to the log; the warning is the extension's own sentence. */
 export class SettingsProblems {
   /** The problems last reported, so the same ones are not shown again on every reconnect. */
   private reported = '';

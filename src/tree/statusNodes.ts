@@ -3,7 +3,6 @@ import { LOAD_MORE_CONTEXT_VALUE, MESSAGE_CONTEXT_VALUE } from '../core/contextV
 import type { ScpError, ScpErrorKind } from '../core/scpError';
 import { COMMANDS } from '../constants';
 
-/** The row after the last loaded server while the last page was full. */
 export class LoadMoreNode {
   readonly parent = undefined;
   readonly id = 'loadMore';
@@ -27,7 +26,6 @@ export class LoadMoreNode {
   }
 }
 
-/** The label of a message row: what went wrong, in a few words (the description says the rest). */
 function headline(kind: ScpErrorKind): string {
   switch (kind) {
     case 'auth':

@@ -13,7 +13,6 @@ function sourceLabel(source: CredentialSource): string {
   }
 }
 
-/** The view's description: where requests go and where the access key came from, e.g. `kr-west1 (e) · key: env`. */
 export function describeConnection(connection: Connection | undefined): string {
   return connection ? `${connection.target} · ${sourceLabel(connection.source)}` : '';
 }

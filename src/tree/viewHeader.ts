@@ -5,13 +5,8 @@ import { describeFiltersLong, describeFiltersShort } from '../core/filters/filte
 import { hasActiveFilters } from '../core/filters/filterState';
 import { describeConnection } from './viewDescription';
 
-/**
- * What the view says above its rows, and the context keys its welcome content and title buttons read. The
- * description holds the short filter summary while a filter or sort is chosen, else where requests go. VS Code
- * hides the description while this view is alone in its container (as it is by default), so the filters also go
- * into TreeView.message: a filtered list must never look like the whole list. VS Code shows a view's welcome
- * content only while the message is empty, so the message steps aside in the states that have one.
- */
+// VS Code hides the description while the view is alone in its container, so the filters also go into the message: a
+// filtered list must never look like the whole list. Welcome content shows only while the message is empty.
 export class ViewHeader implements vscode.Disposable {
   private filtered: boolean | undefined;
   private state: ViewState | undefined;

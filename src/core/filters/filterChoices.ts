@@ -4,7 +4,6 @@ import { describeServerType } from '../serverFacts';
 import type { Server } from '../serverModel';
 
 export interface Choice {
-  /** The query value. */
   value: string;
   label: string;
   description: string;
@@ -39,7 +38,6 @@ export function vpcChoices(vpcNames: ReadonlyMap<string, string>, servers: reado
   });
 }
 
-/** Types without an id are left out: they cannot be filtered on. */
 export function serverTypeChoices(servers: readonly Server[]): Choice[] {
   const counts = countBy(servers, (server) => server.server_type?.id);
   const sample = new Map<string, Server>();

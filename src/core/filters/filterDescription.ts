@@ -41,7 +41,6 @@ export function describeValue(filters: ServerFilters, key: QueryKey, vpcNames: R
   return typeof value === 'string' ? describeText(key, value, vpcNames, max) : value.map((entry) => shorten(entry, max)).join(', ');
 }
 
-/** Edit Filters says what SCP does without a value where that is not "any" (the default order). */
 export function describeChoice(filters: ServerFilters, key: QueryKey, vpcNames: ReadonlyMap<string, string>): string {
   const apiDefault = queryField(key).apiDefault;
   return (
@@ -52,7 +51,6 @@ export function describeChoice(filters: ServerFilters, key: QueryKey, vpcNames: 
 
 const SHORT_VALUE_LENGTH = 20;
 
-/** The view's description, e.g. `state: ACTIVE · vpc: prod · sort: name ↑`; empty when nothing is chosen. */
 export function describeFiltersShort(filters: ServerFilters, vpcNames: ReadonlyMap<string, string>): string {
   const parts: string[] = [];
   for (const field of QUERY_FIELDS) {
@@ -64,7 +62,6 @@ export function describeFiltersShort(filters: ServerFilters, vpcNames: ReadonlyM
   return parts.join(' · ');
 }
 
-/** TreeView.message: undefined when there is nothing to say, so the line disappears. */
 export function describeFiltersLong(filters: ServerFilters, vpcNames: ReadonlyMap<string, string>): string | undefined {
   const parts: string[] = [];
   for (const field of QUERY_FIELDS.filter((candidate) => candidate.narrows)) {

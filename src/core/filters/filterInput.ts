@@ -19,7 +19,6 @@ function octetProblem(octet: string): string | undefined {
   return undefined;
 }
 
-/** An IPv4 address or its beginning: up to four octets, with a trailing dot only after fewer than four. */
 function checkIpv4Prefix(text: string): Result<string> {
   const parts = text.split('.');
   const trailingDot = parts[parts.length - 1] === '';
@@ -50,10 +49,7 @@ function checkIpv6Prefix(text: string): Result<string> {
   return { ok: true, value: text.toLowerCase() };
 }
 
-/**
- * The `ip` filter. SCP matches addresses that begin with the value (the emulator does the same), so a CIDR range
- * on an octet boundary or a `*` wildcard is turned into the beginning it means: `10.10.0.0/16` and `10.10.*` → `10.10.`.
- */
+/** SCP matches addresses that begin with the value, so `10.10.0.0/16` and `10.10.*` become `10.10.`. */
 export function checkIpFilter(input: string): Result<string | undefined> {
   const text = input.trim();
   if (text === '') {
@@ -153,7 +149,6 @@ export function checkId(input: string, what: string): Result<string | undefined>
     : { ok: true, value: text };
 }
 
-/** Names and states are matched as typed; only the ends are trimmed. */
 export function checkText(input: string): Result<string | undefined> {
   const text = input.trim();
   return { ok: true, value: text === '' ? undefined : text };

@@ -30,7 +30,6 @@ export function hasActiveFilters(filters: ServerFilters): boolean {
   return QUERY_FIELDS.some((field) => field.narrows && isSet(filters[field.key]));
 }
 
-/** Clear Filters shows every server again; the chosen order stays, since it hides nothing. */
 export function withoutFilters(filters: ServerFilters): ServerFilters {
   return Object.fromEntries(QUERY_FIELDS.filter((field) => !field.narrows && isSet(filters[field.key])).map((field) => [field.key, filters[field.key]])) as ServerFilters;
 }
@@ -57,10 +56,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * Reads what workspaceState holds. Storage outlives releases and can be edited by hand, so anything unexpected is
- * dropped key by key rather than trusted: a bad value must not make every list request fail.
- */
+/** Storage outlives releases and can be edited by hand: a bad value is dropped key by key, so no list request fails. */
 export function deserializeFilters(raw: unknown): ServerFilters {
   if (!isRecord(raw) || raw.version !== 1 || !isRecord(raw.filters)) {
     return {};

@@ -6,13 +6,10 @@ import { checkId, checkIpFilter, checkOfferings, checkProductCategory, checkSort
 interface FieldBase {
   key: string;
   parameter: string;
-  /** In Edit Filters. */
   label: () => string;
-  /** In the view's description, before ": value". */
   shortLabel: () => string;
   /** False for the sort: it hides nothing, so it is no filter and Clear Filters keeps it. */
   narrows: boolean;
-  /** How a value reads: as given, a VPC by its name, or sort terms with arrows. */
   shown: 'value' | 'vpcName' | 'sortTerms';
   /** What SCP does while the parameter is not sent, when that is worth saying. */
   apiDefault?: string;
@@ -133,7 +130,6 @@ export type QueryKey = Row['key'];
 export type OneValueKey = Extract<Row, { values: 'one' }>['key'];
 export type ManyValuesKey = Extract<Row, { values: 'many' }>['key'];
 
-/** The chosen filters and sort; a key that is not chosen is absent. */
 export type ServerFilters = { [R in Row as R['key']]?: R['values'] extends 'many' ? string[] : string };
 
 export function queryField(key: OneValueKey): OneValueField;

@@ -2,7 +2,6 @@ import type { PageRequest } from '../serverModel';
 import type { QueryValues } from '../goQuery';
 import { QUERY_FIELDS, type ServerFilters } from './queryFields';
 
-/** The query of `GET /v1/servers` for one page: every filter that has a value, then limit and marker. */
 export function serverListQuery(filters: ServerFilters, page: PageRequest): QueryValues {
   const values: Record<string, string[]> = {};
   for (const field of QUERY_FIELDS) {
