@@ -7,6 +7,7 @@ import { serverAction, splitByFit, type ServerActionId } from '../core/serverAct
 import { primaryIp } from '../core/serverFacts';
 import type { Server } from '../core/serverModel';
 import { readActionSettings } from '../settings';
+import { notify } from '../notifications';
 import { registerCommand, showErrorWithLogs } from './commandRegistry';
 import { selectedServers } from './serverTargets';
 
@@ -39,11 +40,11 @@ const ACTION_COMMANDS: { command: string; action: ServerActionId; pickTitle: () 
 export function registerServerActionCommands(context: vscode.ExtensionContext, model: ExplorerModel, log: vscode.LogOutputChannel): void {
   for (const { command, action, pickTitle } of ACTION_COMMANDS) {
     registerCommand(context, log, command, async (node?: unknown, selection?: unknown, options?: ActionCommandOptions) => {
-      const servers = node === undefined && selection === undefined ? await pickFitting(model, action, pickTitle()) : current(model, selectedServers(node, selection));
+      const servers = node === undefined && selection === undefined ? await pickFitting(model, log, action, pickTitle()) : current(model, selectedServers(node, selection));
       return servers.length > 0 ? act(model, log, action, servers, options ?? {}) : undefined;
     });
   }
-  context.subscriptions.push(model.onDidEndFollowing((event) => tellEnd(event)));
+  context.subscriptions.push(model.onDidEndFollowing((event) => tellEnd(event, log)));
 }
 
 /** The model's copy of each server: a row may be older than the last read. */
@@ -52,14 +53,14 @@ function current(model: ExplorerModel, servers: readonly Server[]): Server[] {
   return servers.map((server) => byId.get(server.id) ?? server);
 }
 
-async function pickFitting(model: ExplorerModel, action: ServerActionId, title: string): Promise<Server[]> {
+async function pickFitting(model: ExplorerModel, log: vscode.LogOutputChannel, action: ServerActionId, title: string): Promise<Server[]> {
   const { fit } = splitByFit(model.servers, action, (id) => model.pendingAction(id) !== undefined);
   if (fit.length === 0) {
     const message =
       model.servers.length === 0
         ? vscode.l10n.t('No servers are loaded yet: open the SCP view, then try again.')
         : vscode.l10n.t('None of the loaded servers can {0} now.', serverAction(action).verb());
-    void vscode.window.showInformationMessage(message);
+    void notify(log, 'information', message);
     return [];
   }
   const picked = await vscode.window.showQuickPick(
@@ -80,7 +81,7 @@ async function act(
   const verb = serverAction(action).verb();
   if (fit.length === 0) {
     const shown = vscode.l10n.t('Nothing to do: {0} does not apply to {1} as they are now.', verb, nameList(servers));
-    void vscode.window.showInformationMessage(shown);
+    void notify(log, 'information', shown);
     return { results: [], shown };
   }
   let shown: string | undefined;
@@ -94,7 +95,7 @@ async function act(
     chosen = answer;
   } else if (skipped.length > 0) {
     shown = vscode.l10n.t('Skipped, since the action does not apply to them as they are now: {0}', nameList(skipped));
-    void vscode.window.showInformationMessage(shown);
+    void notify(log, 'information', shown);
   }
   // One at a time: a handful of POSTs, each through the connection's request budget.
   const results: { id: string; result: ActionResult }[] = [];
@@ -125,13 +126,13 @@ function report(results: readonly ActionResult[], log: vscode.LogOutputChannel):
   }
   if (unclear.length > 0) {
     const message = unclear.length > 1 ? vscode.l10n.t('{0} ({1} more in the log)', unclear[0], unclear.length - 1) : unclear[0];
-    void vscode.window.showInformationMessage(message);
+    void notify(log, 'information', message);
     return message;
   }
   return undefined;
 }
 
-function tellEnd(event: { end: string; name: string; action?: ServerActionId; server?: Server }): void {
+function tellEnd(event: { end: string; name: string; action?: ServerActionId; server?: Server }, log: vscode.LogOutputChannel): void {
   if (!event.action) {
     return; // a server found changing settled (or was given up on): the tree shows it, no pop-up
   }
@@ -141,18 +142,18 @@ function tellEnd(event: { end: string; name: string; action?: ServerActionId; se
       vscode.window.setStatusBarMessage(`$(check) ${action.doneMessage(event.name)}`, 5000);
       return;
     case 'error':
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is in ERROR after the request to {1} it. Check it in the SCP console.', event.name, action.verb()));
+      void notify(log, 'warning', vscode.l10n.t('{0} is in ERROR after the request to {1} it. Check it in the SCP console.', event.name, action.verb()));
       return;
     case 'timedOut':
-      void vscode.window.showWarningMessage(
+      void notify(log, 'warning', 
         vscode.l10n.t('{0} still reads {1} 10 minutes after the request to {2} it; the explorer stopped following it. Refresh later to see it.', event.name, event.server?.state ?? '?', action.verb()),
       );
       return;
     case 'unreachable':
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} could not be read again after the request to {1} it, so the explorer stopped following it. Refresh to see its state.', event.name, action.verb()));
+      void notify(log, 'warning', vscode.l10n.t('{0} could not be read again after the request to {1} it, so the explorer stopped following it. Refresh to see its state.', event.name, action.verb()));
       return;
     case 'gone':
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} no longer exists in SCP; it was removed from the list.', event.name));
+      void notify(log, 'information', vscode.l10n.t('{0} no longer exists in SCP; it was removed from the list.', event.name));
       return;
     default:
       return;
