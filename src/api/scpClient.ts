@@ -10,6 +10,7 @@ import type { VersionAdvice } from '../core/apiVersions';
 import type { RequestLimiter } from '../core/requestLimiter';
 import { isScpError } from '../core/scpError';
 import { serverAction, type ServerActionId } from '../core/serverActions';
+import { lastIdOfList } from '../core/lastIdProbe';
 import type { CallOptions, SignedTransport } from './signedTransport';
 
 export interface ClientEndpoints {
@@ -26,6 +27,10 @@ export interface VersionOptions {
   catalogs?: CatalogCache;
   log?: (message: string) => void;
   onAdvice?: (advice: VersionAdvice) => void;
+}
+
+export interface ListCall extends CallOptions {
+  onLastId?: (id: string) => Promise<void> | void;
 }
 
 function memoryOfThisClient(): VersionMemory {
@@ -74,10 +79,23 @@ export class ScpClient {
     return this.transport.limiter;
   }
 
-  /** One page of servers. `nextMarker` is set while the page came back full. */
-  listServers(filters: ServerFilters, page: PageRequest, call?: CallOptions): Promise<ServerPage> {
+  /**
+   * One page of servers. `nextMarker` is set while the page came back full. `onLastId` hears the page's last id
+   * before the page is parsed (read from the end of the text, a guess the caller checks against the parsed page).
+   */
+  listServers(filters: ServerFilters, page: PageRequest, call?: ListCall): Promise<ServerPage> {
+    const onLastId = call?.onLastId;
+    const listCall: CallOptions | undefined = onLastId
+      ? {
+          ...call,
+          beforeParse: (text) => {
+            const id = lastIdOfList(text);
+            return id === undefined ? undefined : onLastId(id);
+          },
+        }
+      : call;
     return this.withVersion(async (apiVersion) => {
-      const body = await this.transport.getJson(this.endpoints.virtualServerBaseUrl, '/v1/servers', serverListQuery(filters, page), apiVersion, call);
+      const body = await this.transport.getJson(this.endpoints.virtualServerBaseUrl, '/v1/servers', serverListQuery(filters, page), apiVersion, listCall);
       return unwrap(parseServerPage(body, page.limit), 'GET /v1/servers', apiVersion);
     });
   }

@@ -1,5 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import axios, { type AxiosInstance } from 'axios';
+import { announcingTransport } from './sentSignal';
+import { parseServerTiming } from '../core/serverTiming';
 import { encodeGoQuery, type QueryValues } from '../core/goQuery';
 import { authHeaders, type AccessKey } from '../core/signing';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, retryDelayMs, type RetryPolicy } from '../core/retryPolicy';
@@ -16,6 +18,8 @@ export interface RequestRecord {
   target: string;
   status?: number;
   durationMs: number;
+  /** The server's own time as its `Server-Timing` header reports it (`app;dur=…`), when it sends one. */
+  serverMs?: number;
   retries: number;
   error?: string;
 }
@@ -42,6 +46,13 @@ export interface TransportOptions {
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * Sees the text of a 2xx answer before it is parsed; parsing waits for the promise it returns. Paging uses it to
+   * send the next request (its marker is the last id, at the end of the text) before this page is parsed.
+   */
+  beforeParse?: (body: string) => Promise<void> | void;
+  /** Called once the request is on its way: written to the socket, held by the limiter, or failed before that. */
+  onSent?: () => void;
 }
 
 /** One request. Every request of a connection is described this way and goes through `SignedTransport.send`. */
@@ -64,6 +75,7 @@ interface Attempt {
   body?: string;
   contentType?: string;
   retryAfter?: string;
+  serverMs?: number;
   error?: ScpError;
   retryable: boolean;
 }
@@ -120,16 +132,41 @@ export class SignedTransport {
     const context: RequestContext = { what, apiVersion: spec.apiVersion ?? '' };
     const host = new URL(spec.baseUrl).host;
     const started = this.clock.now();
+    let announced = false;
+    const sent = (): void => {
+      if (!announced) {
+        announced = true;
+        call.onSent?.();
+      }
+    };
 
+    try {
+      return await this.sendAttempts(spec, url, target, host, started, context, call, sent);
+    } finally {
+      sent();
+    }
+  }
+
+  private async sendAttempts(
+    spec: RequestSpec,
+    url: string,
+    target: string,
+    host: string,
+    started: number,
+    context: RequestContext,
+    call: CallOptions,
+    sent: () => void,
+  ): Promise<unknown> {
     for (let retries = 0; ; retries++) {
-      await this.limiter.acquire(call.signal);
+      await this.limiter.acquire(call.signal, sent);
       const attemptStarted = Date.now();
-      const attempt = await this.attempt(spec, url, host, call.signal);
+      const attempt = await this.attempt(spec, url, host, call.signal, call.onSent ? sent : undefined);
       this.options.logger?.request({
         method: spec.method,
         target,
         status: attempt.status,
         durationMs: Date.now() - attemptStarted,
+        serverMs: attempt.serverMs,
         retries,
         error: attempt.error?.kind,
       });
@@ -140,8 +177,10 @@ export class SignedTransport {
         if (spec.method !== 'GET' && !(attempt.body ?? '').trim()) {
           return undefined; // 202 Accepted carries no body
         }
+        const body = attempt.body ?? '';
+        await call.beforeParse?.(body);
         try {
-          return JSON.parse(attempt.body ?? '');
+          return JSON.parse(body);
         } catch {
           // A 200 that is not JSON comes from a proxy page or a cut-off body: say so, do not retry blindly.
           const why = attempt.contentType?.includes('json')
@@ -166,7 +205,7 @@ export class SignedTransport {
     }
   }
 
-  private async attempt(spec: RequestSpec, url: string, host: string, outer?: AbortSignal): Promise<Attempt> {
+  private async attempt(spec: RequestSpec, url: string, host: string, outer?: AbortSignal, onSent?: () => void): Promise<Attempt> {
     if (outer?.aborted) {
       return { error: cancelledError(), retryable: false };
     }
@@ -185,6 +224,7 @@ export class SignedTransport {
         url,
         data: spec.body,
         signal: controller.signal,
+        ...(onSent ? { transport: announcingTransport(url, onSent) } : {}),
         headers: {
           ...(spec.body === undefined ? {} : { 'Content-Type': 'application/json' }),
           ...(spec.signed === false ? {} : authHeaders(spec.method, url, this.options.credentials, Date.now())),
@@ -203,6 +243,7 @@ export class SignedTransport {
         body: typeof response.data === 'string' ? response.data : '',
         contentType: header('content-type'),
         retryAfter: header('retry-after'),
+        serverMs: parseServerTiming(header('server-timing')),
         retryable: isRetryableStatus(response.status),
       };
     } catch (caught) {

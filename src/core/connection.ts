@@ -1,9 +1,10 @@
 import type { RequestLimiter } from './requestLimiter';
+import type { PageHooks } from './serverListing';
 import type { PageRequest, Server, ServerFilters, ServerPage, Vpc } from './serverModel';
 
 /** The calls of one SCP connection that the model makes; `ScpClient` is the real one. */
 export interface ServerApi {
-  listServers(filters: ServerFilters, page: PageRequest, call?: { signal?: AbortSignal }): Promise<ServerPage>;
+  listServers(filters: ServerFilters, page: PageRequest, call?: { signal?: AbortSignal } & PageHooks): Promise<ServerPage>;
   getServer(id: string, call?: { signal?: AbortSignal }): Promise<Server>;
   listVpcs(call?: { signal?: AbortSignal }): Promise<Vpc[]>;
   /** The `Scp-Api-Version` of the server calls now (ScpClient: the setting, or what `auto` settled on). */

@@ -3,7 +3,7 @@ import { Emitter, type Event } from './emitter';
 import type { Connection } from './connection';
 import { loadAllPages } from './loadAll';
 import { ScpError } from './scpError';
-import { ServerListing, type LoadOutcome } from './serverListing';
+import { ServerListing, type LoadOutcome, type PageHooks } from './serverListing';
 import type { Server, ServerFilters } from './serverModel';
 import type { ActionResult } from './actionRunner';
 import type { ServerActionId } from './serverActions';
@@ -304,7 +304,8 @@ export class ExplorerModel {
 
   private pageSource(connection: Connection) {
     const filters = this.query;
-    return (page: { limit: number; marker?: string }, signal: AbortSignal) => connection.client.listServers(filters, page, { signal });
+    return (page: { limit: number; marker?: string }, signal: AbortSignal, hooks?: PageHooks) =>
+      connection.client.listServers(filters, page, { signal, ...hooks });
   }
 
   private update(): void {

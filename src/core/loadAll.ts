@@ -39,7 +39,10 @@ export async function loadAllPages(listing: ServerListing, options: LoadAllOptio
       if (options.signal.aborted || options.isStale?.()) {
         return 'stale';
       }
-      const outcome = await listing.loadNext({ limit: size, confirmShortPage: true });
+      // The size of the page after this one, once this one is known to hold servers: the next request goes out as
+      // soon as this page's last id is read, while this page is parsed and shown.
+      const nextLimit = (): number => (unconfirmedShortPage !== undefined && unconfirmedShortPage < size ? unconfirmedShortPage : size);
+      const outcome = await listing.loadNext({ limit: size, confirmShortPage: true, nextLimit });
       if (outcome === 'busy') {
         continue;
       }

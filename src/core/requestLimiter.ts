@@ -33,7 +33,8 @@ export class RequestLimiter {
     private readonly onHold: (waitMs: number, reason: HoldReason) => void = () => undefined,
   ) {}
 
-  async acquire(signal?: AbortSignal): Promise<void> {
+  /** `onWait` hears once that this caller is held back (a pipelined caller stops waiting for it to go out). */
+  async acquire(signal?: AbortSignal, onWait?: () => void): Promise<void> {
     if (signal?.aborted) {
       throw cancelledError();
     }
@@ -42,11 +43,13 @@ export class RequestLimiter {
     const slot = Math.max(now, this.nextSlot - tolerance, this.blockedUntil);
     this.nextSlot = Math.max(this.nextSlot, slot) + this.budget.intervalMs;
     if (slot > now) {
+      onWait?.();
       this.onHold(slot - now, slot === this.blockedUntil ? 'rejected' : 'pacing');
       await this.clock.sleep(slot - now, signal);
     }
     // A rejection reported while this caller slept holds it back too.
     for (let left = this.blockedForMs(); left > 0; left = this.blockedForMs()) {
+      onWait?.();
       this.onHold(left, 'rejected');
       await this.clock.sleep(left, signal);
     }

@@ -24,6 +24,11 @@ export interface LoggedRequest {
   authFailure?: string;
   /** The request body as received (POSTs), e.g. `{"reboot_type":"HARD"}`; undefined when empty. */
   body?: string;
+  /**
+   * The emulator's own time on the request, in ms: from the end of the latency knob's wait until the answer was
+   * written (routing, signature check, query, JSON serialisation). Sent as `Server-Timing: app;dur=…`.
+   */
+  appMs?: number;
   /** The fault knobs that shaped the answer, comma-separated (e.g. `failEvery`, `oversizePage`). */
   fault?: string;
 }

@@ -10,6 +10,8 @@ const JSON_TYPE = 'application/json';
 
 export class Reply {
   private settled = false;
+  /** When the emulator's own work on the request began (after the latency knob's wait); see `Server-Timing`. */
+  private workStarted = performance.now();
 
   constructor(
     private readonly res: ServerResponse,
@@ -17,6 +19,11 @@ export class Reply {
     private readonly ids: RequestIds,
     private readonly onSettled: (entry: LoggedRequest) => void,
   ) {}
+
+  /** The latency knob's wait is over: the emulator's own time counts from here. */
+  startWork(): void {
+    this.workStarted = performance.now();
+  }
 
   get done(): boolean {
     return this.settled;
@@ -27,10 +34,16 @@ export class Reply {
   }
 
   send(status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
+    const timing = this.serverTiming();
     if (!this.claim(status)) {
       return;
     }
-    this.res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(body, 'utf8')), ...headers });
+    this.res.writeHead(status, {
+      'Content-Type': contentType,
+      'Content-Length': String(Buffer.byteLength(body, 'utf8')),
+      'Server-Timing': timing,
+      ...headers,
+    });
     this.res.end(body);
   }
 
@@ -44,10 +57,16 @@ export class Reply {
 
   /** A body already gzip-compressed, announced as such (the client inflates it). */
   sendGzipped(status: number, contentType: string, compressed: Buffer): void {
+    const timing = this.serverTiming();
     if (!this.claim(status)) {
       return;
     }
-    this.res.writeHead(status, { 'Content-Type': contentType, 'Content-Encoding': 'gzip', 'Content-Length': String(compressed.length) });
+    this.res.writeHead(status, {
+      'Content-Type': contentType,
+      'Content-Encoding': 'gzip',
+      'Content-Length': String(compressed.length),
+      'Server-Timing': timing,
+    });
     this.res.end(compressed);
   }
 
@@ -97,6 +116,16 @@ export class Reply {
   /** The request will never be answered (until the socket dies). */
   leaveHanging(): void {
     this.claim(0);
+  }
+
+  /** The emulator's own time so far, as a real service reports it (e.g. `app;dur=12.3`), and in the log entry. */
+  private serverTiming(): string {
+    if (this.settled) {
+      return '';
+    }
+    const ms = Math.round((performance.now() - this.workStarted) * 10) / 10;
+    this.entry.appMs = ms;
+    return `app;dur=${ms}`;
   }
 
   private supportId(): string {

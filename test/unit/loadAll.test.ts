@@ -34,7 +34,7 @@ describe('Load All paging (against the emulator)', function () {
   beforeEach(async () => {
     emulator.resetFaults();
     test = clientFor(emulator.url, { accessKey: DEMO_ACCESS_KEY, secretKey: DEMO_SECRET_KEY });
-    listing = new ServerListing((page, signal) => test.client.listServers({}, page, { signal }), 50);
+    listing = new ServerListing((page, signal, hooks) => test.client.listServers({}, page, { signal, ...hooks }), 50);
     logged = [];
     waits = [];
     counts = [];

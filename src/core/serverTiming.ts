@@ -1,0 +1,17 @@
+/**
+ * The server's own time from a `Server-Timing` header (W3C Server Timing), e.g. `app;dur=12.3` or
+ * `db;dur=2, app;desc="list";dur=10`: the sum of every metric's `dur`, in ms; undefined without one.
+ */
+export function parseServerTiming(header: string | undefined): number | undefined {
+  if (!header) {
+    return undefined;
+  }
+  let total: number | undefined;
+  for (const metric of header.split(',')) {
+    const dur = /;\s*dur\s*=\s*"?([0-9]+(?:\.[0-9]+)?)"?/i.exec(metric)?.[1];
+    if (dur !== undefined) {
+      total = (total ?? 0) + Number(dur);
+    }
+  }
+  return total;
+}
