@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { ScpError, isScpError } from './scpError';
 import type { PageRequest, Server, ServerPage } from './serverModel';
+import { SharedValues } from './sharedValues';
 
 /** What a page source may tell the listing before the page is parsed (ScpClient.listServers does). */
 export interface PageHooks {
@@ -55,6 +56,7 @@ export interface PageSizes {
 export class ServerListing {
   private loaded: Server[] = [];
   private readonly ids = new Set<string>();
+  private shared = new SharedValues();
   private marker: string | undefined;
   private started = false;
   private done = false;
@@ -202,13 +204,14 @@ export class ServerListing {
       this.replacing = false;
       this.loaded = [];
       this.ids.clear();
+      this.shared = new SharedValues();
     }
     let added = 0;
     for (const server of page.servers) {
       // The same server can appear on two pages when the list changes between requests: show it once.
       if (!this.ids.has(server.id)) {
         this.ids.add(server.id);
-        this.loaded.push(server);
+        this.loaded.push(this.shared.share(server));
         added++;
       }
     }
