@@ -14,6 +14,16 @@ export const BENCH_ENV = {
 
 export const SCALE_PAGE_SIZE = 1000;
 export const SCALE_LATENCY_MS = 50;
+/**
+ * Load All under the WAF: the limiter's budget and the emulated WAF's window divided by this, so a run takes
+ * seconds instead of minutes; the ratio of the two (20 + 1 per 1.5 s against 80 per 60 s) is kept.
+ */
+export const WAF_TIME_SCALE = 40;
+export const WAF_FLEET = 10_000;
+/** The service caps pages at the pageSize setting's 50, so Load All needs 200 requests, more than one burst. */
+export const WAF_PAGE_SIZE = 50;
+export const WAF_LATENCY_MS = 20;
+
 /** Servers of the emulator for activation and request counts (the extension's default page size: 50). */
 export const SMALL_FLEET = 300;
 
@@ -36,6 +46,20 @@ export interface ActivationSample {
   activateCallMs: number;
   /** From the start of activate() until the first getChildren() of the view resolved with the first page. */
   firstChildrenMs: number;
+  /** One list request (the first page) by the extension's own client in the same host, after activation. */
+  listRoundTripMs: number[];
+}
+
+export interface WafRun {
+  ms: number;
+  /** List requests, 417s included. */
+  requests: number;
+  rejected: number;
+  /** The emulator's own time per list request (Server-Timing). */
+  serverMsEach: number[];
+  budget: { burst: number; intervalMs: number; rejectionWaitMs: number };
+  waf: { requests: number; windowMs: number };
+  latencyMs: number;
 }
 
 export interface RequestSamples {
@@ -57,7 +81,7 @@ export interface ScaleRun {
   loadAllMs: number;
   /** List requests Load All sent (the last one answers the short or empty page). */
   pages: number;
-  /** loadAllMs / (pages × latency). */
+  /** loadAllMs / (pages × latency + emulatorMs). */
   ratio: number;
   /** Of loadAllMs, what the emulator spent on building and serialising its answers (see emulatorProcess.ts). */
   emulatorMs: number;
@@ -85,4 +109,5 @@ export interface LaunchResult {
   activation: ActivationSample;
   requests: RequestSamples;
   scale?: ScaleSize[];
+  waf?: WafRun[];
 }

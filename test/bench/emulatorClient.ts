@@ -65,6 +65,11 @@ export class EmulatorClient {
     return this.call({ op: 'latency', ms });
   }
 
+  /** The emulated WAF (more than N requests within a window get 417) and a cap on the page size. */
+  setWaf(burstLimit: { requests: number; windowMs: number } | null, limitCap: number | null): Promise<unknown> {
+    return this.call({ op: 'waf', burstLimit, limitCap });
+  }
+
   clearRequests(): Promise<unknown> {
     return this.call({ op: 'clear' });
   }

@@ -2,11 +2,12 @@
 // an emulator in that same process would put its dataset in the heap being measured and its JSON serialisation on
 // the event loop being timed. The bench suite forks this file and drives it over the IPC channel
 // (see emulatorClient.ts); it exits when that channel closes.
-import { ScpEmulator, type LoggedRequest } from '../emulator/scpEmulator';
+import { ScpEmulator, type BurstLimit, type LoggedRequest } from '../emulator/scpEmulator';
 
 export type EmulatorRequest =
   | { id: number; op: 'start'; serverCount: number; seed: number }
   | { id: number; op: 'latency'; ms: number }
+  | { id: number; op: 'waf'; burstLimit: BurstLimit | null; limitCap: number | null }
   | { id: number; op: 'clear' }
   | { id: number; op: 'counts' }
   | { id: number; op: 'stop' };
@@ -21,21 +22,26 @@ export interface RequestCounts {
   /** The query of the last list request, as `key=value` pairs. */
   lastListQuery: string[];
   /**
-   * Milliseconds the emulator itself spent on the list requests (arrival to answer written, minus the configured
-   * latency): its query handling and JSON serialisation, which a real SCP does on its own servers.
+   * Milliseconds the emulator itself spent on the list requests, as its `Server-Timing` header reported them (from
+   * the end of the latency wait to the answer written): its query handling and JSON serialisation, which a real
+   * SCP does on its own servers.
    */
   listServerMs: number;
+  /** The same, per list request in order. */
+  listServerMsEach: number[];
+  /** Requests the emulated WAF rejected with 417. */
+  rejected: number;
 }
 
 export type EmulatorReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
 let emulator: ScpEmulator | undefined;
-/** Per answered list request since the last `clear`: ms from arrival to the answer, minus the latency knob. */
+/** Per answered list request since the last `clear`: the emulator's own ms (its Server-Timing). */
 let listServerMs: number[] = [];
 
 function onRequest(entry: LoggedRequest): void {
   if (entry.path === '/v1/servers' && emulator) {
-    listServerMs.push(Math.max(0, Date.now() - entry.receivedAt - emulator.faults.latencyMs));
+    listServerMs.push(entry.appMs ?? 0);
   }
 }
 
@@ -48,6 +54,8 @@ function counts(): RequestCounts {
     total: requests.length,
     lastListQuery: (list[list.length - 1]?.query ?? []).map(([key, value]) => `${key}=${value}`),
     listServerMs: listServerMs.reduce((sum, ms) => sum + ms, 0),
+    listServerMsEach: listServerMs,
+    rejected: requests.filter((r) => r.status === 417).length,
   };
 }
 
@@ -64,6 +72,12 @@ async function handle(request: EmulatorRequest): Promise<unknown> {
     case 'latency':
       if (emulator) {
         emulator.faults.latencyMs = request.ms;
+      }
+      return undefined;
+    case 'waf':
+      if (emulator) {
+        emulator.faults.burstLimit = request.burstLimit;
+        emulator.faults.limitCap = request.limitCap;
       }
       return undefined;
     case 'clear':

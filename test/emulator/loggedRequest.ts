@@ -25,8 +25,9 @@ export interface LoggedRequest {
   /** The request body as received (POSTs), e.g. `{"reboot_type":"HARD"}`; undefined when empty. */
   body?: string;
   /**
-   * The emulator's own time on the request, in ms: from the end of the latency knob's wait until the answer was
-   * written (routing, signature check, query, JSON serialisation). Sent as `Server-Timing: app;dur=…`.
+   * The emulator's own time on the request, in ms: from its arrival until the answer is encoded and about to be
+   * written, minus the latency knob (routing, signature check, query, JSON serialisation and encoding). Sent as
+   * `Server-Timing: app;dur=…`.
    */
   appMs?: number;
   /** The fault knobs that shaped the answer, comma-separated (e.g. `failEvery`, `oversizePage`). */

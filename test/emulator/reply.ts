@@ -10,7 +10,7 @@ const JSON_TYPE = 'application/json';
 
 export class Reply {
   private settled = false;
-  /** When the emulator's own work on the request began (after the latency knob's wait); see `Server-Timing`. */
+  /** When the request arrived, moved on by the latency knob's wait: the emulator's own time counts from here. */
   private workStarted = performance.now();
 
   constructor(
@@ -20,9 +20,9 @@ export class Reply {
     private readonly onSettled: (entry: LoggedRequest) => void,
   ) {}
 
-  /** The latency knob's wait is over: the emulator's own time counts from here. */
-  startWork(): void {
-    this.workStarted = performance.now();
+  /** The latency knob's wait is not the emulator's own time; a late timer is. */
+  excludeLatency(ms: number): void {
+    this.workStarted += ms;
   }
 
   get done(): boolean {
@@ -34,17 +34,19 @@ export class Reply {
   }
 
   send(status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
+    // Encoded before the time is taken: turning a large answer into bytes is the service's work too.
+    const bytes = Buffer.from(body, 'utf8');
     const timing = this.serverTiming();
     if (!this.claim(status)) {
       return;
     }
     this.res.writeHead(status, {
       'Content-Type': contentType,
-      'Content-Length': String(Buffer.byteLength(body, 'utf8')),
+      'Content-Length': String(bytes.length),
       'Server-Timing': timing,
       ...headers,
     });
-    this.res.end(body);
+    this.res.end(bytes);
   }
 
   json(status: number, value: unknown): void {

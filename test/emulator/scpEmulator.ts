@@ -206,7 +206,7 @@ export class ScpEmulator {
     if (this.faults.latencyMs > 0 && !(await this.wait(this.faults.latencyMs))) {
       return; // stopped meanwhile
     }
-    reply.startWork();
+    reply.excludeLatency(this.faults.latencyMs);
     if (this.faults.hang) {
       reply.noteFault('hang');
       reply.leaveHanging();
