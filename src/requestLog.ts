@@ -7,7 +7,8 @@ export function outputChannelRequestLogger(channel: vscode.LogOutputChannel): Re
     request(record: RequestRecord): void {
       const retry = record.retries > 0 ? `, retry ${record.retries}` : '';
       const outcome = record.status !== undefined ? String(record.status) : (record.error ?? 'failed');
-      const line = `${record.method} ${record.target} → ${outcome} in ${record.durationMs} ms${retry}`;
+      const server = record.serverMs !== undefined ? ` (server ${record.serverMs} ms)` : '';
+      const line = `${record.method} ${record.target} → ${outcome} in ${record.durationMs} ms${server}${retry}`;
       if (record.error || (record.status !== undefined && record.status >= 400)) {
         channel.warn(line);
       } else {
