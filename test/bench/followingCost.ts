@@ -51,3 +51,81 @@ export async function measureFollowingCost(counts: readonly number[], loadedCoun
   }
   return results;
 }
+
+/** Requests in one simulated minute while the follower watches a loaded list in which nothing changes (target 0). */
+export async function measureQuietFollowing(loadedCount = 300): Promise<number> {
+  const emulator = new ScpEmulator({ serverCount: loadedCount, seed: 11 });
+  const url = await emulator.start();
+  try {
+    const { client } = clientFor(url, { accessKey: DEMO_ACCESS_KEY, secretKey: DEMO_SECRET_KEY });
+    const stable = (await client.listServers({}, { limit: loadedCount })).servers.filter((server) => server.state === 'ACTIVE' || server.state === 'SHUTOFF');
+    const timers = new FakeTimers();
+    const follower = new ServerFollower(
+      {
+        getServer: (id, signal) => client.getServer(id, { signal }),
+        listLoadedRange: async (signal) => (await client.listServers({}, { limit: stable.length }, { signal })).servers,
+        apply: () => undefined,
+        remove: () => undefined,
+      },
+      { timers },
+    );
+    follower.watchChanging(stable);
+    emulator.clearRequests();
+    for (let elapsed = 0; elapsed < 60_000; elapsed += 3000) {
+      timers.advance(3000);
+      await follower.settled();
+    }
+    follower.dispose();
+    return emulator.requests.length;
+  } finally {
+    await emulator.stop();
+  }
+}
+
+/**
+ * Real time from the emulator's state change to the follower handing the fresh server to the model (which
+ * regroups the tree from it), with the real 3 s interval: the server is followed after a stop, and the emulator's
+ * copy turns SHUTOFF at a different moment of the interval in each run.
+ */
+export async function measureChangeToApply(offsetsMs: readonly number[]): Promise<{ samples: number[]; intervalMs: number }> {
+  const intervalMs = 3000;
+  const emulator = new ScpEmulator({ serverCount: 50, seed: 11 });
+  const url = await emulator.start();
+  const samples: number[] = [];
+  try {
+    const { client } = clientFor(url, { accessKey: DEMO_ACCESS_KEY, secretKey: DEMO_SECRET_KEY });
+    for (const offset of offsetsMs) {
+      const target = (await client.listServers({}, { limit: 50 })).servers.find((server) => server.state === 'ACTIVE');
+      const inEmulator = emulator.servers.find((server) => server.id === target?.id);
+      if (!target || !inEmulator) {
+        throw new Error('no ACTIVE server to follow');
+      }
+      let changedAt = 0;
+      const shown = new Promise<number>((resolve) => {
+        const follower = new ServerFollower(
+          {
+            getServer: (id, signal) => client.getServer(id, { signal }),
+            listLoadedRange: async (signal) => (await client.listServers({}, { limit: 50 }, { signal })).servers,
+            apply: (server) => {
+              if (server.id === target.id && server.state === 'SHUTOFF') {
+                resolve(performance.now());
+                follower.dispose();
+              }
+            },
+            remove: () => undefined,
+          },
+          { intervalMs },
+        );
+        follower.trackAction(target, 'stop');
+      });
+      await new Promise((resolve) => setTimeout(resolve, offset));
+      inEmulator.state = 'SHUTOFF';
+      changedAt = performance.now();
+      samples.push((await shown) - changedAt);
+      inEmulator.state = 'ACTIVE';
+    }
+  } finally {
+    await emulator.stop();
+  }
+  return { samples, intervalMs };
+}

@@ -35,7 +35,7 @@ import {
 } from './benchTypes';
 import { summarize, type Summary } from './stats';
 import { EmulatorClient } from './emulatorClient';
-import { measureFollowingCost, WAF_BUDGET_PER_MINUTE } from './followingCost';
+import { measureChangeToApply, measureFollowingCost, measureQuietFollowing, WAF_BUDGET_PER_MINUTE } from './followingCost';
 import { vscodeExecutable } from '../vscode-host/runIntegrationTests';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -382,6 +382,8 @@ async function main(): Promise<void> {
   const paging = await measureClientPaging(options.sizes, options.runs);
   console.log('Following changing servers for a simulated minute in plain Node …');
   const following = await measureFollowingCost([1, 10, 100]);
+  const quietFollowing = await measureQuietFollowing();
+  const changeToApply = await measureChangeToApply([300, 1000, 1700, 2400, 2900]);
   const executable = benchExecutable();
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'scp-explorer-bench-'));
@@ -433,6 +435,16 @@ async function main(): Promise<void> {
       figure(followSection, `${f.changing} changing: one read per server would be`, 'count', [f.singleReadsPerMinute]),
     );
   }
+  figures.push(
+    figure(followSection, 'nothing changing (300 stable servers watched): requests per minute', 'count', [quietFollowing], { kind: 'exact', value: 0 }),
+    figure(
+      followSection,
+      `state change in the emulator → follower applies it (real ${changeToApply.intervalMs / 1000} s interval)`,
+      'ms',
+      changeToApply.samples,
+      { kind: 'atMost', value: changeToApply.intervalMs + 100 },
+    ),
+  );
   const scaleSection = `Scale (pageSize ${SCALE_PAGE_SIZE}, ${SCALE_LATENCY_MS} ms emulator latency per request)`;
   for (const s of scale) {
     const label = `${s.servers.toLocaleString('en-US')} servers`;
