@@ -8,21 +8,17 @@ import { createConnector } from './session/connector';
 import { SettingsProblems } from './session/settingsProblems';
 import { readActionSettings, readSettings } from './settings';
 
-/** The parts of the extension that hold state, without any view or command. */
 export interface Explorer {
   readonly log: vscode.LogOutputChannel;
   readonly credentials: CredentialStore;
   readonly filters: FilterStore;
   readonly settingsProblems: SettingsProblems;
   readonly model: ExplorerModel;
-  /** The request budget of the next connection: integration tests scale it down so they need not wait minutes. */
+  /** Integration tests scale it down so they need not wait minutes. */
   readonly pacing: { budget: RequestBudget };
 }
 
-/**
- * Builds the stores and the model from the extension context: the filters last chosen in this workspace, so the
- * first request already uses them, and a connector that reads settings and keys each time the model connects.
- */
+/** The connector reads settings and keys each time the model connects, so a reconnect picks up their changes. */
 export function createExplorer(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Explorer {
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
   const credentials = new CredentialStore(context.secrets);

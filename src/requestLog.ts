@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { RequestLogger, RequestRecord } from './api/signedTransport';
 
-/** One line per request in the output channel: what was asked and how it went; headers are never logged. */
+/** Headers are never logged: they carry the access key and the signature. */
 export function outputChannelRequestLogger(channel: vscode.LogOutputChannel): RequestLogger {
   return {
     request(record: RequestRecord): void {

@@ -11,14 +11,12 @@ import { ScpError } from '../core/scpError';
 import { systemClock, type Clock } from '../core/clock';
 import { RequestLimiter, WAF_BUDGET } from '../core/requestLimiter';
 
-/** What is logged of one request: never headers, so neither the access key's secret nor the signature. */
+/** Never headers, so neither the access key's secret nor the signature is logged. */
 export interface RequestRecord {
   method: string;
-  /** Path and query as sent. */
   target: string;
   status?: number;
   durationMs: number;
-  /** The server's own time as its `Server-Timing` header reports it (`app;dur=…`), when it sends one. */
   serverMs?: number;
   retries: number;
   error?: string;
@@ -36,37 +34,29 @@ export interface TransportOptions {
   timeoutMs: number;
   retry?: RetryPolicy;
   logger?: RequestLogger;
-  /** Called with every URL exactly as signed and sent; tests compare it with what the server received. */
   onSend?: (url: string) => void;
-  /** The connection's limiter; default: a new one with the WAF budget. */
   limiter?: RequestLimiter;
-  /** Retry waits and the retry budget; tests pass a fake clock. Timeouts stay real timers. */
+  /** Retry waits only: timeouts stay real timers. */
   clock?: Clock;
 }
 
 export interface CallOptions {
   signal?: AbortSignal;
-  /**
-   * Sees the text of a 2xx answer before it is parsed; parsing waits for the promise it returns. Paging uses it to
-   * send the next request (its marker is the last id, at the end of the text) before this page is parsed.
-   */
+  /** Paging sends the next request (marker = the last id, at the end of the text) before this page is parsed. */
   beforeParse?: (body: string) => Promise<void> | void;
-  /** Called once the request is on its way: written to the socket, held by the limiter, or failed before that. */
   onSent?: () => void;
 }
 
-/** One request. Every request of a connection is described this way and goes through `SignedTransport.send`. */
 export interface RequestSpec {
   /** POSTs (server actions) are never retried: an action is not idempotent (docs/scp-api-facts.md). */
   method: 'GET' | 'POST';
   baseUrl: string;
   path: string;
   query?: QueryValues;
-  /** `Scp-Api-Version`; undefined only on the unauthenticated version catalog. */
   apiVersion?: string;
   /** False only for the version catalog, which SCP serves without authentication (docs/scp-api-facts.md, API versions). */
   signed?: boolean;
-  /** The JSON body (a POST's); not part of the signature. */
+  /** Not part of the signature. */
   body?: unknown;
 }
 
@@ -82,20 +72,16 @@ interface Attempt {
 
 /** Far above any page of servers (1000 servers ≈ 3 MiB), yet small enough for a shared extension host. */
 const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
-/** Requests carry small JSON bodies at most. */
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
 /**
- * Signs, paces, sends and retries requests: the one place every request of a connection passes. The query is
- * encoded once, signed, and handed to axios as part of a complete URL with no `params`, so axios sends it untouched
- * (its URL parser leaves every byte that Go's escaping produces as it is); the emulator's signature check proves
- * that on every test request.
+ * The query is encoded once, signed, and given to axios in a complete URL with no `params`, so axios sends the signed
+ * bytes untouched; the emulator's signature check proves that on every test request.
  */
 export class SignedTransport {
   private readonly http: AxiosInstance;
   private readonly retry: RetryPolicy;
   private readonly clock: Clock;
-  /** Shared by every request of this connection, retries included. */
   readonly limiter: RequestLimiter;
 
   constructor(private readonly options: TransportOptions) {
@@ -105,8 +91,7 @@ export class SignedTransport {
     this.http = axios.create({
       // A redirect would be followed with the signature of another URL, and could carry the headers elsewhere.
       maxRedirects: 0,
-      // axios' own proxy handling from environment variables is off: VS Code's proxy support (http.proxy)
-      // patches Node's https module for the extension host, which covers the SCP users behind proxies.
+      // Off: VS Code's proxy support (http.proxy) patches Node's https module, which covers SCP users behind proxies.
       proxy: false,
       // Node's http/https, named so axios never tries another adapter (the bundle leaves xhr and fetch out).
       adapter: 'http',
@@ -123,7 +108,6 @@ export class SignedTransport {
     return this.send({ method: 'GET', baseUrl, path, query, apiVersion }, call);
   }
 
-  /** Sends `spec` and parses the JSON answer; throws an ScpError that says what happened and what to do. */
   async send(spec: RequestSpec, call: CallOptions = {}): Promise<unknown> {
     const queryString = encodeGoQuery(spec.query ?? {});
     const url = spec.baseUrl + spec.path + (queryString ? `?${queryString}` : '');
@@ -194,8 +178,7 @@ export class SignedTransport {
       const retryAfterMs = parseRetryAfter(attempt.retryAfter, this.clock.now());
       const delay = attempt.retryable && spec.method === 'GET' ? retryDelayMs(retries + 1, this.clock.now() - started, this.retry, retryAfterMs) : undefined;
       if (delay === undefined) {
-        // A WAF rejection is not retried here: a quick retry extends the block. The limiter holds every request
-        // of the connection back instead, and a long operation (Load All) waits and resumes.
+        // A quick retry of a WAF rejection extends the block: the limiter holds the whole connection back instead.
         if (error.kind === 'throttled') {
           this.limiter.rejected(retryAfterMs);
         }

@@ -11,18 +11,11 @@ import { notify } from '../notifications';
 import { registerCommand, showErrorWithLogs } from './commandRegistry';
 import { selectedServers } from './serverTargets';
 
-/**
- * Start, Stop, Reboot, Hard Reboot, Lock and Unlock, from the tree (the clicked row or the whole selection) or the
- * palette (a quick pick of the loaded servers the action fits). Each sends its POST once per server and leaves the
- * rest to the model, which shows the action in progress and follows the server until it is done.
- */
-
-/** Tests pass this as the third argument: it answers the confirmation (and sees it) instead of a modal. */
+/** Tests answer the confirmation here instead of in a modal. */
 export interface ActionCommandOptions {
   confirm?: (question: Confirmation) => ServerActionId | undefined | Promise<ServerActionId | undefined>;
 }
 
-/** What a run did, returned to the caller (tests): what was sent to which server, and the one notification shown. */
 export interface ActionCommandResult {
   results: { id: string; result: ActionResult }[];
   shown?: string;
@@ -114,7 +107,7 @@ async function ask(question: Confirmation): Promise<ServerActionId | undefined> 
   return question.choices.find((choice) => choice.label === label)?.action;
 }
 
-/** One notification for the whole command, however many servers it touched; returns its text. */
+/** One notification for the whole command, however many servers it touched. */
 function report(results: readonly ActionResult[], log: vscode.LogOutputChannel): string | undefined {
   const problems = results.filter((result) => result.kind === 'failed' || result.kind === 'gone').map((result) => ('message' in result ? result.message : ''));
   const unclear = results.filter((result) => result.kind === 'tookEffect').map((result) => ('message' in result ? result.message : ''));

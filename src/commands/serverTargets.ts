@@ -5,11 +5,7 @@ import { GroupNode } from '../tree/groupNode';
 import { ServerNode } from '../tree/serverNode';
 import type { ExplorerModel } from '../core/explorerModel';
 
-/**
- * Which servers or VPCs a command run from the tree is about. VS Code calls a context-menu command with the
- * clicked node and, in a multi-selection, every selected node; a row's inline button passes the selection only
- * when its row is part of it. Nodes of other kinds in a mixed selection are left out.
- */
+/** A row's inline button gets the selection too, but it is meant only when the row is part of it. */
 function clickedOrSelected(node: unknown, selection: unknown): unknown[] {
   return Array.isArray(selection) && selection.length > 0 && (node === undefined || selection.includes(node)) ? selection : [node];
 }
@@ -26,7 +22,6 @@ export function selectedVpcIds(node: unknown, selection: unknown): string[] {
     .filter((id): id is string => id !== undefined);
 }
 
-/** From the palette there is no node: ask which of the loaded servers is meant. */
 async function pickLoadedServer(model: ExplorerModel, title: string): Promise<Server | undefined> {
   if (model.servers.length === 0) {
     void vscode.window.showWarningMessage(vscode.l10n.t('No servers are loaded yet: open the SCP view, then try again.'));
@@ -44,7 +39,7 @@ async function pickLoadedServer(model: ExplorerModel, title: string): Promise<Se
   return picked?.server;
 }
 
-/** The servers a command is about: the tree's selection, or one picked from the loaded servers. */
+/** From the palette there is no node: one of the loaded servers is picked. */
 export async function targetServers(model: ExplorerModel, node: unknown, selection: unknown, title: string): Promise<Server[]> {
   const servers = selectedServers(node, selection);
   if (servers.length > 0 || node !== undefined) {

@@ -2,12 +2,6 @@ import * as l10n from '@vscode/l10n';
 import type { ServerActionId } from './serverActions';
 import type { Server } from './serverModel';
 
-/**
- * The question asked before an action that interrupts what runs on a server (stop, reboot): a modal that names the
- * servers, says what happens, and names the selected servers that are skipped. Start, lock and unlock do not ask.
- */
-
-/** A button of the question: its label and the action it runs. */
 export interface ConfirmChoice {
   label: string;
   action: ServerActionId;
@@ -19,7 +13,6 @@ export interface Confirmation {
   choices: ConfirmChoice[];
 }
 
-/** At most this many names are listed; the rest is counted. */
 const MAX_NAMES = 10;
 
 export function nameList(servers: readonly Server[]): string {
@@ -28,7 +21,7 @@ export function nameList(servers: readonly Server[]): string {
   return more > 0 ? l10n.t('{0} and {1} more', names.join(', '), more) : names.join(', ');
 }
 
-/** Whether the action asks first: Stop and Reboot do unless the user turned it off; Hard Reboot always does. */
+/** Hard Reboot always asks, as it can lose data; the setting can turn off only Stop's and Reboot's question. */
 export function needsConfirmation(action: ServerActionId, confirmActions: boolean): boolean {
   return action === 'hardReboot' || ((action === 'stop' || action === 'reboot') && confirmActions);
 }

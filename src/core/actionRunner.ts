@@ -1,13 +1,9 @@
+// Messages are our own: SCP's text may be in another language or say too little. The POST is never repeated: after a
+// timeout or a 5xx the server is read again to tell whether the action took effect (docs/scp-api-facts.md, Server actions).
 import * as l10n from '@vscode/l10n';
 import { isScpError, type ScpError } from './scpError';
 import { serverAction, type ServerActionId } from './serverActions';
 import type { Server } from './serverModel';
-
-/**
- * Sends one server action and turns every way it can end into a result with the extension's own sentence (never
- * text from SCP, which may be in another language or say too little). The POST is sent once: after a timeout or a
- * 5xx the server is read again to tell whether the action took effect, and the POST is never repeated.
- */
 
 export interface ActionPorts {
   post(server: Server, action: ServerActionId): Promise<void>;
@@ -15,20 +11,15 @@ export interface ActionPorts {
 }
 
 export type ActionResult =
-  /** SCP accepted it (202): follow the server from here. */
   | { kind: 'accepted'; server: Server }
-  /** No clear answer, but a fresh read shows the action under way or done: follow it too. */
   | { kind: 'tookEffect'; server: Server; message: string }
-  /** 409, 403, no clear answer without visible effect, or any other failure: nothing to follow. */
   | { kind: 'failed'; server?: Server; message: string; cause: ScpError | Error }
-  /** 404: the server is gone. */
   | { kind: 'gone'; message: string; cause: ScpError | Error };
 
 function statusOf(error: unknown): number | undefined {
   return isScpError(error) ? error.details.status : undefined;
 }
 
-/** Whether a server read after an unclear answer shows the action under way (or finished). */
 function showsEffect(before: Server, after: Server, id: ServerActionId): boolean {
   if (serverAction(id).isDone(after, after.state !== before.state)) {
     return true;
@@ -37,7 +28,6 @@ function showsEffect(before: Server, after: Server, id: ServerActionId): boolean
   return id === 'lock' || id === 'unlock' ? false : after.state !== before.state && after.state !== 'ERROR';
 }
 
-/** What went wrong in words of our own, for "({0})" in the unclear-answer messages. */
 function unclearWhy(error: unknown): string {
   if (isScpError(error) && error.kind === 'timeout') {
     return l10n.t('no answer in time');

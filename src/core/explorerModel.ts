@@ -18,30 +18,22 @@ export type ConnectionState =
   | { kind: 'misconfigured'; error: ScpError }
   | { kind: 'connected'; connection: Connection };
 
-/** Turns the current settings and keys into a connection state; called again after every `reconnect`. */
 export type Connector = () => Promise<ConnectionState>;
 
 export interface ExplorerModelOptions {
   connect: Connector;
   filters: ServerFilters;
   pageSize: number;
-  /** How long the first paint waits for VPC names once the first page is there. */
   vpcNamesGraceMs?: number;
-  /** Where the model says what it decided (e.g. a page-size cap found by Load All). */
   log?: (message: string) => void;
-  /** Timing of the follow-up reads of changing servers (tests, bench); defaults: every 3 s, up to 10 minutes. */
   following?: Omit<FollowerOptions, 'onEnded'>;
-  /** Whether servers listed in a passing state (BUILD, REBOOT, …) are followed; asked at every listing change. */
+  /** Asked at every listing change, so a settings change applies without a reconnect. */
   followListed?: () => boolean;
 }
 
 const DEFAULT_VPC_NAMES_GRACE_MS = 300;
 
-/**
- * Everything the explorer knows about one connection, without VS Code: the connection lifecycle, the listing and
- * its paging, VPC names and the view state. It fires one change event; the tree and the view header only read.
- * One model per connection, so several accounts or regions can later sit side by side.
- */
+/** One model per connection, so several accounts or regions can later sit side by side. */
 export class ExplorerModel {
   private readonly changed = new Emitter<void>();
   readonly onDidChange: Event<void> = this.changed.event;
@@ -58,12 +50,10 @@ export class ExplorerModel {
   private query: ServerFilters;
   private pageSize: number;
   private state: ViewState = 'loading';
-  /** Actions and following of changing servers, one per connection. */
   private operations: ServerOperations | undefined;
   private readonly followingOptions: Omit<FollowerOptions, 'onEnded'>;
   private readonly followListed: () => boolean;
   private readonly followEnded = new Emitter<FollowEnded>();
-  /** An action finished (or failed on the way), or a server found changing settled. */
   readonly onDidEndFollowing: Event<FollowEnded> = this.followEnded.event;
 
   constructor(options: ExplorerModelOptions) {
@@ -84,17 +74,15 @@ export class ExplorerModel {
     return this.connectionState?.kind === 'connected' ? this.connectionState.connection : undefined;
   }
 
-  /** The settings problem that keeps the model from connecting, if that is the state. */
   get configError(): ScpError | undefined {
     return this.connectionState?.kind === 'misconfigured' ? this.connectionState.error : undefined;
   }
 
-  /** The servers loaded so far, in the API's order. */
   get servers(): readonly Server[] {
     return this.listing?.servers ?? [];
   }
 
-  /** VPC id → name; empty until the VPC list arrives, or when the key may not list VPCs. */
+  /** Empty until the VPC list arrives, or when the key may not list VPCs. */
   get knownVpcNames(): ReadonlyMap<string, string> {
     return this.names;
   }
@@ -115,13 +103,11 @@ export class ExplorerModel {
     return this.configError ?? this.listing?.lastError;
   }
 
-  /** Connects and loads the first page, once until the next reconnect. */
   start(): Promise<void> {
     this.starting ??= this.connectAndLoad(this.generation);
     return this.starting;
   }
 
-  /** The connection, connecting first if needed; rejects with what to do when there is none (Show Details). */
   async requireConnection(): Promise<Connection> {
     await this.start();
     const state = this.connectionState;
@@ -133,16 +119,11 @@ export class ExplorerModel {
       : new ScpError('auth', l10n.t('No SCP access key is set: use Set Access Key in the SCP view first.'));
   }
 
-  /** Loads the next page. A call while a page is loading sends nothing. */
   async loadMore(): Promise<LoadOutcome | undefined> {
     await this.start();
     return this.listing?.loadNext();
   }
 
-  /**
-   * Pages to the end in large pages (core/loadAll.ts), reporting the count after every page and, while SCP's
-   * firewall holds requests back, the seconds left; stops at a failure that waiting does not cure, or when cancelled.
-   */
   async loadAll(report: (loaded: number) => void, signal: AbortSignal, onWaiting?: (secondsLeft: number) => void): Promise<LoadOutcome | undefined> {
     await this.start();
     const { listing, connection } = this;
@@ -160,7 +141,6 @@ export class ExplorerModel {
     });
   }
 
-  /** Starts over from page one with the same connection; what is shown stays until the new page arrives. */
   async refresh(): Promise<LoadOutcome | undefined> {
     const connection = this.connection;
     if (!this.listing || !connection) {
@@ -175,7 +155,7 @@ export class ExplorerModel {
     return this.listing.loadNext();
   }
 
-  /** After a failure: the page that failed, or the whole connection when settings or keys were the problem. */
+  /** Retries the page that failed, or the whole connection when settings or keys were the problem. */
   async retry(): Promise<LoadOutcome | undefined> {
     if (!this.connection) {
       this.reconnect();
@@ -185,7 +165,6 @@ export class ExplorerModel {
     return this.listing?.hasStarted ? this.loadMore() : this.refresh();
   }
 
-  /** New filters: a new query from page one, on the same connection. */
   setQuery(filters: ServerFilters): Promise<LoadOutcome | undefined> {
     this.query = filters;
     return this.refresh();
@@ -199,22 +178,19 @@ export class ExplorerModel {
     return this.listing ? this.refresh() : undefined;
   }
 
-  /** A fresh copy of one loaded server, e.g. from `GET /v1/servers/{id}`: it moves to its new group in place. */
   applyServer(server: Server): boolean {
     return this.listing?.replace(server) ?? false;
   }
 
-  /** A loaded server that SCP no longer has. */
   removeServer(id: string): boolean {
     return this.listing?.remove(id) ?? false;
   }
 
-  /** The action of ours still running on this server, if any. */
   pendingAction(id: string): ServerActionId | undefined {
     return this.operations?.pendingAction(id);
   }
 
-  /** Sends an action (once) and follows the server until it is done; rejects only when there is no connection. */
+  /** Rejects when there is no connection to send on; whatever SCP answers comes back as a result. */
   async performAction(server: Server, action: ServerActionId): Promise<ActionResult> {
     await this.requireConnection();
     const operations = this.operations;
@@ -224,12 +200,10 @@ export class ExplorerModel {
     return operations.perform(server, action);
   }
 
-  /** Resolves when the follow-up reads in flight have ended (tests). */
   async followingSettled(): Promise<void> {
     await this.operations?.settled();
   }
 
-  /** Forgets the connection and everything loaded through it; the next `start` connects again. */
   reconnect(): void {
     this.generation++;
     this.operations?.dispose();
@@ -264,8 +238,7 @@ export class ExplorerModel {
       }
     });
     this.listing = listing;
-    // VPC names load beside the first page. A slow VPC API must not hold the servers back: after a short grace the
-    // tree shows ids, and the names when they come.
+    // A slow VPC API must not hold the servers back: after a short grace the tree shows ids, and names when they come.
     const names = this.loadVpcNames(connection);
     await listing.loadNext();
     await Promise.race([names, new Promise((resolve) => setTimeout(resolve, this.graceMs))]);

@@ -4,11 +4,8 @@ const MAX_ELEMENT_CHARS = 256 * 1024;
 const isSpace = (char: string | undefined): boolean => char === ' ' || char === '\n' || char === '\r' || char === '\t';
 
 /**
- * The `id` of the last element of a list answer (`{"servers":[…,{"id":…}]}`), read from the end of the text
- * without parsing the rest: paging can send the next request (marker = that id) while this page is parsed. Only
- * a guess: undefined when the text does not end like a list of objects, and the caller checks the guess against
- * the parsed page. The last element starts at the `{` after `[` or `,` from which the text up to its closing
- * brace parses as one object; a `{` inside a string or a nested object never does.
+ * Read from the end without parsing, so the next page's request (marker = this id) goes while this page is parsed.
+ * A guess the caller checks against the parsed page: a `{` inside a string or a nested object never parses as the element.
  */
 export function lastIdOfList(body: string): string | undefined {
   let end = body.length - 1;

@@ -2,13 +2,10 @@ import type { Clock } from './clock';
 import { systemClock } from './clock';
 import { cancelledError } from './networkErrors';
 
-/** How many requests one connection may send. SCP's WAF rejects about 80 requests in 60 s (docs/scp-api-facts.md, Errors and retries). */
+/** SCP's WAF rejects about 80 requests in 60 s (docs/scp-api-facts.md, Errors and retries). */
 export interface RequestBudget {
-  /** Requests that may go at once after a quiet spell. */
   burst: number;
-  /** After the burst, one request every this many milliseconds. */
   intervalMs: number;
-  /** How long nothing is sent after the WAF rejected a request: at least its 60 s window. */
   rejectionWaitMs: number;
 }
 
@@ -17,13 +14,8 @@ export const WAF_BUDGET: RequestBudget = { burst: 20, intervalMs: 1500, rejectio
 
 export type HoldReason = 'pacing' | 'rejected';
 
-/**
- * The one gate every request of a connection passes (`await limiter.acquire(signal)` right before sending).
- * Pacing is GCRA, a token bucket kept as one timestamp: each request reserves the next free slot, so concurrent
- * callers are served in order with a single sleep each. After a rejection every caller waits for the block to end.
- */
+/** GCRA, a token bucket kept as one timestamp: each request reserves the next free slot, so concurrent callers go in order with one sleep each. */
 export class RequestLimiter {
-  /** The theoretical arrival time of the next request at the steady rate. */
   private nextSlot = 0;
   private blockedUntil = 0;
 
@@ -55,12 +47,10 @@ export class RequestLimiter {
     }
   }
 
-  /** The WAF rejected a request: nothing goes until `rejectionWaitMs` (or the server's Retry-After) has passed. */
   rejected(retryAfterMs = 0): void {
     this.blockedUntil = Math.max(this.blockedUntil, this.clock.now() + Math.max(this.budget.rejectionWaitMs, retryAfterMs));
   }
 
-  /** Waits until a rejection's block has passed, telling `onTick` the whole seconds left about once a second. */
   async waitOutRejection(signal?: AbortSignal, onTick?: (secondsLeft: number) => void): Promise<void> {
     for (let left = this.blockedForMs(); left > 0; left = this.blockedForMs()) {
       onTick?.(Math.ceil(left / 1000));
@@ -68,7 +58,6 @@ export class RequestLimiter {
     }
   }
 
-  /** Milliseconds until requests go again after a rejection; 0 when not blocked. */
   blockedForMs(): number {
     return Math.max(0, this.blockedUntil - this.clock.now());
   }

@@ -1,11 +1,6 @@
+// One table of the server actions (docs/scp-api-facts.md, Server actions): menus, command checks and the follower all read it.
 import * as l10n from '@vscode/l10n';
 import type { Server } from './serverModel';
-
-/**
- * The server actions of the virtual server API (scp-api.md §6): what each one sends, on which servers it can run,
- * when it is done, and the words the explorer uses for it. The menus (contextValue tokens), the commands' own
- * checks and the follower all read this one table.
- */
 
 export type ServerActionId = 'start' | 'stop' | 'reboot' | 'hardReboot' | 'lock' | 'unlock';
 
@@ -13,19 +8,15 @@ const SERVER_ACTION_IDS: readonly ServerActionId[] = ['start', 'stop', 'reboot',
 
 export interface ServerAction {
   id: ServerActionId;
-  /** The last path segment of `POST /v1/servers/{id}/<endpoint>`. */
   endpoint: 'start' | 'stop' | 'reboot' | 'lock' | 'unlock';
   body?: { reboot_type: 'SOFT' | 'HARD' };
   /** The permission a 403 means is missing. */
   iamAction: string;
   appliesTo(server: Server): boolean;
-  /** Whether a server read after the action shows it finished; `sawChange`: an earlier read differed from the start. */
+  /** `sawChange`: an earlier read differed from the server as it was when the action was sent. */
   isDone(server: Server, sawChange: boolean): boolean;
-  /** The row's description while it runs, e.g. "stopping…". */
   progress(): string;
-  /** Said when it is finished, e.g. "{0} is stopped." */
   doneMessage(name: string): string;
-  /** The verb in "could not {0}", e.g. "stop". */
   verb(): string;
 }
 
@@ -102,7 +93,6 @@ export function serverAction(id: ServerActionId): ServerAction {
   return ACTIONS[id];
 }
 
-/** The actions a server offers as it reads now; none while one of ours is still running on it. */
 export function applicableActions(server: Server, busy = false): ServerActionId[] {
   return busy ? [] : SERVER_ACTION_IDS.filter((id) => ACTIONS[id].appliesTo(server));
 }

@@ -1,21 +1,14 @@
+// A 202 carries no body: only reading the server again confirms an action (docs/scp-api-facts.md, Server actions).
+// One timer for all followed servers; above `batchAbove` of them, one list request replaces the single reads.
 import { isScpError } from './scpError';
 import { serverAction, type ServerActionId } from './serverActions';
 import type { Server } from './serverModel';
 import { stateCategory } from './serverStates';
 
-/**
- * Follows servers whose state is changing until they settle: after an action SCP accepted (202 carries no body, so
- * only reading the server again confirms it), and servers found in a passing state (BUILD, REBOOT, …). One timer
- * for all of them: every `intervalMs` (3 s, like the official provider) it reads each followed server, or, when more
- * than `batchAbove` are followed, the loaded range in one list request. Nothing is followed, nothing is sent.
- */
-
-/** What the follower needs from the model that owns the loaded servers. */
 export interface FollowerHost {
   getServer(id: string, signal: AbortSignal): Promise<Server>;
-  /** The servers of the loaded range, in one list request (same filters and sort). */
+  /** One list request, with the listing's filters and sort. */
   listLoadedRange(signal: AbortSignal): Promise<readonly Server[]>;
-  /** A fresh read of a server: put it in place of the loaded one. */
   apply(server: Server): void;
   remove(id: string): void;
 }
@@ -32,14 +25,12 @@ const realTimers: Timers = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-/** How following a server ended: its action finished, it failed (ERROR), it settled by itself, or we gave up. */
 export type FollowEnd = 'done' | 'error' | 'settled' | 'timedOut' | 'gone' | 'unreachable';
 
 export interface FollowEnded {
   end: FollowEnd;
   id: string;
   name: string;
-  /** The action that was followed; none for a server found changing. */
   action?: ServerActionId;
   server?: Server;
 }
@@ -47,11 +38,9 @@ export interface FollowEnded {
 export interface FollowerOptions {
   timers?: Timers;
   intervalMs?: number;
-  /** Give up after this long (10 minutes). */
   maxFollowMs?: number;
-  /** Above this many followed servers, one list request replaces the single reads. */
   batchAbove?: number;
-  /** Failed reads in a row after which a server is no longer followed (3, like the official provider). */
+  /** 3, like the official provider. */
   maxFailures?: number;
   onEnded?: (event: FollowEnded) => void;
 }
@@ -61,11 +50,11 @@ interface Followed {
   name: string;
   since: number;
   failures: number;
-  /** State and modified_at of the last read (or of the server as given). */
   key: string;
   action?: { id: ServerActionId; start: Server; sawChange: boolean };
 }
 
+// Every 3 s, like the official provider.
 const FOLLOW_INTERVAL_MS = 3000;
 const MAX_FOLLOW_MS = 10 * 60 * 1000;
 const BATCH_ABOVE = 5;
@@ -103,7 +92,6 @@ export class ServerFollower {
     this.maxFailures = options.maxFailures ?? 3;
   }
 
-  /** The action of ours still running on this server, if any (the row shows it; menus offer nothing else). */
   pendingAction(id: string): ServerActionId | undefined {
     return this.followed.get(id)?.action?.id;
   }
@@ -120,7 +108,6 @@ export class ServerFollower {
     await this.round;
   }
 
-  /** SCP accepted `action` on `server` (as it read before): follow it until the action is done. */
   trackAction(server: Server, action: ServerActionId): void {
     this.followed.set(server.id, {
       id: server.id,
@@ -133,7 +120,6 @@ export class ServerFollower {
     this.schedule();
   }
 
-  /** Follows every server among these that is in a passing state and not followed yet (servers just listed). */
   watchChanging(servers: readonly Server[]): void {
     for (const server of servers) {
       if (isChangingState(server.state) && !this.followed.has(server.id) && this.gaveUp.get(server.id) !== readKey(server)) {

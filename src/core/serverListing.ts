@@ -3,56 +3,39 @@ import { ScpError, isScpError } from './scpError';
 import type { PageRequest, Server, ServerPage } from './serverModel';
 import { SharedValues } from './sharedValues';
 
-/** What a page source may tell the listing before the page is parsed (ScpClient.listServers does). */
 export interface PageHooks {
-  /** The page's last id, read from the answer's text; parsing waits for the promise returned. */
+  /** Parsing waits for the promise returned, so the next request goes out first. */
   onLastId?: (id: string) => Promise<void> | void;
-  /** The request has gone out (or is held by the limiter, or failed). */
   onSent?: () => void;
 }
 
-/** Fetches one page; the listing passes a signal that is aborted when the list starts over. */
 export type PageSource = (page: PageRequest, signal: AbortSignal, hooks?: PageHooks) => Promise<ServerPage>;
 
 export type LoadOutcome = 'loaded' | 'complete' | 'busy' | 'stale' | 'failed';
 
 export interface PageOptions {
-  /** Servers to ask for; default: the listing's page size. */
   limit?: number;
-  /** A page shorter than asked is not taken as the last: the next request (marker = its last id) decides. */
+  /** A short page may be a capped one: the next request (marker = its last id) decides. */
   confirmShortPage?: boolean;
-  /**
-   * Pipelining, for Load All: as soon as this page's last id is known (before the page is parsed), the next page
-   * is requested with the limit this returns. The next `loadNext` with that marker and limit takes the request
-   * over; any other call, a restart or a cancel drops it.
-   */
+  /** Load All's pipelining: the next page is asked for with this limit once this page's last id is read; a `loadNext` with that marker and limit takes it over, anything else drops it. */
   nextLimit?: () => number;
 }
 
-/** A next page requested before the page before it was parsed. */
 interface Prefetch {
   marker: string;
   limit: number;
   generation: number;
   controller: AbortController;
   page: Promise<ServerPage>;
-  /** Set when a `loadNext` takes it over: where its own last id goes. */
   relay?: (id: string) => Promise<void> | void;
 }
 
-/** How the last page went: how many servers were asked for and received. */
 export interface PageSizes {
   asked: number;
   received: number;
 }
 
-/**
- * The servers loaded so far for one query, and the paging state. One page request at a time: a second call while
- * one is in flight is answered 'busy' and sends nothing (Load All alone asks for the next page early, see
- * `PageOptions.nextLimit`). `restart` starts over and makes any answer still in flight
- * stale, so it is dropped instead of being appended to the new list; the servers already shown stay until the new
- * first page arrives, so a refresh that fails loses nothing.
- */
+/** The servers shown stay until a restart's first page arrives, so a refresh that fails loses nothing. */
 export class ServerListing {
   private loaded: Server[] = [];
   private readonly ids = new Set<string>();
@@ -60,15 +43,12 @@ export class ServerListing {
   private marker: string | undefined;
   private started = false;
   private done = false;
-  /** Set by restart: the next page received replaces what is loaded instead of extending it. */
   private replacing = false;
   private inFlight: AbortController | undefined;
   private prefetched: Prefetch | undefined;
   private pending: Promise<LoadOutcome> | undefined;
   private generation = 0;
-  /** The error of the last page request, cleared by the next successful one. */
   lastError: ScpError | undefined;
-  /** Sizes of the last page received. */
   lastPage: PageSizes | undefined;
 
   constructor(
@@ -85,7 +65,6 @@ export class ServerListing {
     return this.inFlight !== undefined || this.prefetched !== undefined;
   }
 
-  /** True once a short page was received: everything that matches is loaded. */
   get complete(): boolean {
     return this.done;
   }
@@ -94,17 +73,14 @@ export class ServerListing {
     return this.started;
   }
 
-  /** True while the last page was full: there may be more to load. */
   get hasMore(): boolean {
     return this.started && !this.done && !this.replacing;
   }
 
-  /** Resolves when the page request in flight, if any, has ended. */
   async settled(): Promise<void> {
     await this.pending;
   }
 
-  /** Loads the next page (the first one when nothing is loaded). */
   loadNext(options: PageOptions = {}): Promise<LoadOutcome> {
     if (this.inFlight) {
       return Promise.resolve('busy');
@@ -165,7 +141,6 @@ export class ServerListing {
     }
   }
 
-  /** Requests the page after `marker` early; resolves once that request is on its way, so parsing waits for it. */
   private prefetch(marker: string, sentMarker: string | undefined, generation: number, nextLimit: () => number): Promise<void> | undefined {
     // The same last id as the marker sent means a gateway that ignores markers: that is decided after parsing.
     if (generation !== this.generation || this.prefetched || marker === sentMarker) {
@@ -183,7 +158,6 @@ export class ServerListing {
     return sent;
   }
 
-  /** The page requested early, when it is the one asked for now; any other is dropped. */
   private takePrefetch(marker: string | undefined, limit: number): Prefetch | undefined {
     const early = this.prefetched;
     this.prefetched = undefined;
@@ -231,7 +205,6 @@ export class ServerListing {
     this.marker = page.nextMarker;
   }
 
-  /** Puts a fresh copy of a loaded server in its place (a follow-up read); false when it is not loaded. */
   replace(server: Server): boolean {
     const index = this.ids.has(server.id) ? this.loaded.findIndex((loaded) => loaded.id === server.id) : -1;
     if (index < 0) {
@@ -243,7 +216,6 @@ export class ServerListing {
     return true;
   }
 
-  /** Forgets a server that SCP no longer has (404 on a follow-up read). */
   remove(id: string): boolean {
     if (!this.ids.delete(id)) {
       return false;
@@ -253,10 +225,6 @@ export class ServerListing {
     return true;
   }
 
-  /**
-   * Starts over from the first page, optionally with another query or page size. Any answer still in flight is
-   * dropped; what is loaded stays visible until the new first page replaces it.
-   */
   restart(source: PageSource = this.source, pageSize: number = this.pageSize): void {
     this.generation++;
     this.inFlight?.abort();
@@ -272,7 +240,7 @@ export class ServerListing {
     this.onChange();
   }
 
-  /** Stops any request in flight without forgetting what was loaded; the next load asks for the same page. */
+  /** Keeps what was loaded: the next load asks for the same page again. */
   cancelInFlight(): void {
     if (this.inFlight || this.prefetched) {
       this.generation++;

@@ -5,17 +5,14 @@ import { serverAction, type ServerActionId } from './serverActions';
 import { ServerFollower, type FollowEnded, type FollowerOptions } from './serverFollower';
 import type { Server, ServerFilters } from './serverModel';
 
-/** What the operations need from the model that owns the listing. */
 export interface OperationsHost {
   servers(): readonly Server[];
   filters(): ServerFilters;
   apply(server: Server): void;
   remove(id: string): void;
-  /** Something only the row's look depends on changed (an action began or was given up). */
   changed(): void;
 }
 
-/** The API calls this needs beyond listing: ScpClient has them. */
 export interface ActionApi extends ServerApi {
   serverAction(id: string, action: ServerActionId, call?: { signal?: AbortSignal }): Promise<void>;
 }
@@ -27,14 +24,10 @@ export function hasActions(api: ServerApi): api is ActionApi {
 /** The most the loaded-range read asks for in one request (the emulator's cap; the live service's is unknown). */
 const MAX_RANGE = 1000;
 
-/**
- * The actions sent on one connection and the following of its changing servers. Owned by the model, one per
- * connection, so a reconnect drops every timer and request of the old one.
- */
+/** One per connection, so a reconnect drops every timer and request of the old one. */
 export class ServerOperations {
   private readonly follower: ServerFollower;
   private readonly ended = new Emitter<FollowEnded>();
-  /** Following ended: an action finished or failed on the way, or a changing server settled. */
   readonly onDidEndFollowing: Event<FollowEnded> = this.ended.event;
 
   constructor(
@@ -70,7 +63,6 @@ export class ServerOperations {
     this.follower.watchChanging(servers);
   }
 
-  /** Sends the action once and, when SCP took it, follows the server until it is done. */
   async perform(server: Server, action: ServerActionId): Promise<ActionResult> {
     const result = await runServerAction(server, action, {
       post: (target, id) => this.api.serverAction(target.id, id),

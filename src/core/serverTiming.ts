@@ -1,7 +1,4 @@
-/**
- * The server's own time from a `Server-Timing` header (W3C Server Timing), e.g. `app;dur=12.3` or
- * `db;dur=2, app;desc="list";dur=10`: the sum of every metric's `dur`, in ms; undefined without one.
- */
+/** W3C Server Timing, e.g. `db;dur=2, app;desc="list";dur=10`: the server's own time is the sum of every `dur`. */
 export function parseServerTiming(header: string | undefined): number | undefined {
   if (!header) {
     return undefined;

@@ -1,6 +1,5 @@
 import type { Server } from './serverModel';
 
-/** Fields whose values repeat across an account's servers (one account, a few VPCs, images, users and types). */
 const REPEATING_TEXT: readonly (keyof Server)[] = [
   'state',
   'account_id',
@@ -17,16 +16,11 @@ const REPEATING_TEXT: readonly (keyof Server)[] = [
   'product_category',
   'product_offering',
 ];
-/** Small objects that are the same on many servers, shared when their JSON is equal. */
 const REPEATING_OBJECTS: readonly (keyof Server)[] = ['server_type', 'security_groups'];
-/** A bound, so an account where these values never repeat costs a table of this size at most. */
+/** An account where these values never repeat costs a table of this size at most. */
 const MAX_ENTRIES = 20_000;
 
-/**
- * Makes loaded servers share equal values: `JSON.parse` gives every server its own copy of the account id, the
- * VPC id, the server type and so on, about a third of a server's memory. Shared values are never modified: the
- * listing replaces whole servers, and nothing writes into a loaded one.
- */
+/** `JSON.parse` copies repeated values into every server (a third of its memory); sharing is safe as nothing writes into a loaded server. */
 export class SharedValues {
   private readonly table = new Map<string, unknown>();
 
