@@ -32,6 +32,14 @@ export const COMMANDS = {
   hardRebootServer: 'scpExplorer.hardRebootServer',
   lockServer: 'scpExplorer.lockServer',
   unlockServer: 'scpExplorer.unlockServer',
+  findServer: 'scpExplorer.findServer',
+  openSshTerminal: 'scpExplorer.openSshTerminal',
+  copySshCommand: 'scpExplorer.copySshCommand',
+  connectRemoteSsh: 'scpExplorer.connectRemoteSsh',
+  addToSshConfig: 'scpExplorer.addToSshConfig',
+  copyRdpAddress: 'scpExplorer.copyRdpAddress',
+  showConsoleLog: 'scpExplorer.showConsoleLog',
+  refreshConsoleLog: 'scpExplorer.refreshConsoleLog',
 } as const;
 
 /** `scpExplorer.groupBy.<mode>`: the Group By submenu's entries, one per grouping mode. */
@@ -48,6 +56,7 @@ export const BUILT_IN_COMMANDS = {
 export const CONTEXT_KEYS = {
   viewState: 'scpExplorer.viewState',
   filtered: 'scpExplorer.filtered',
+  remoteSshInstalled: 'scpExplorer.remoteSshInstalled',
 } as const;
 
 /** Keys in SecretStorage and workspaceState. */

@@ -1,8 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { checkSshSettings } from './core/connectSettings';
+import { consoleLineSize } from './core/consoleLog';
 import { settingsTextSets } from './core/workspaceSettingsText';
 import { checkSettings, workspaceValueIgnored, type CheckedSettings, type ExplorerSettings } from './core/settingsValidation';
+import type { SshSettings } from './core/sshCommand';
 import type { GroupBy } from './core/grouping';
 
 /** The extension's settings: read and checked here, and their changes heard here, once for the whole extension. */
@@ -90,6 +93,35 @@ export function readActionSettings(): { confirmActions: boolean; followChangingS
     confirmActions: config.get('confirmActions') !== false,
     followChangingServers: config.get('followChangingServers') !== false,
   };
+}
+
+/**
+ * SSH settings only the user settings may set: extra arguments reach ssh (`-oProxyCommand=…` runs a command) and a
+ * key file is offered to the server, so a repository's `.vscode/settings.json` must not choose them. package.json
+ * makes them `machine`-scoped; a workspace value is ignored here all the same.
+ */
+const USER_ONLY_SSH_SETTINGS = ['extraArgs', 'identityFiles'];
+
+/** The SSH settings, read when a connect command runs: nothing holds them, so no change needs hearing. */
+export function readSshSettings(): SshSettings {
+  const config = vscode.workspace.getConfiguration(`${SECTION}.ssh`);
+  return checkSshSettings((key) => (USER_ONLY_SSH_SETTINGS.includes(key) ? userValue(config, key) : config.get<unknown>(key)));
+}
+
+function userValue(config: vscode.WorkspaceConfiguration, key: string): unknown {
+  const inspected = config.inspect(key);
+  return inspected?.globalValue ?? inspected?.defaultValue;
+}
+
+export function readConsoleLines(): number {
+  return consoleLineSize(vscode.workspace.getConfiguration(SECTION).get<unknown>('consoleLog.lines'));
+}
+
+/** Remote-SSH's own setting for its SSH config file, which Add to SSH Config writes to as well. */
+export function readRemoteSshConfigFile(): string | undefined {
+  // The file Add to SSH Config writes to: a workspace does not choose it.
+  const configured = userValue(vscode.workspace.getConfiguration('remote.SSH'), 'configFile');
+  return typeof configured === 'string' && configured.trim() !== '' ? configured.trim() : undefined;
 }
 
 /** Writes user settings (Group By, Import from SCP Config); the change then reaches the model like any other. */

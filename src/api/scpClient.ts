@@ -2,7 +2,7 @@ import { badResponse } from '../core/errorResponses';
 import { parseServer, parseServerPage, parseVpcPage } from '../core/responseParsing';
 import type { Result } from '../core/result';
 import { serverListQuery } from '../core/filters/serverQuery';
-import { serverPath } from '../core/serverPaths';
+import { imagePath, serverPath } from '../core/serverPaths';
 import type { PageRequest, Server, ServerFilters, ServerPage, Vpc } from '../core/serverModel';
 import { VPC_API_VERSION } from '../core/endpoints';
 import { ApiVersionNegotiator, CatalogCache, type VersionMemory } from '../core/apiVersionNegotiator';
@@ -11,6 +11,8 @@ import type { RequestLimiter } from '../core/requestLimiter';
 import { isScpError } from '../core/scpError';
 import { serverAction, type ServerActionId } from '../core/serverActions';
 import { lastIdOfList } from '../core/lastIdProbe';
+import { parseConsoleLog } from '../core/consoleLog';
+import { parseImage, parseInterfaces, type NetworkInterface, type ServerImage } from '../core/serverNetwork';
 import type { CallOptions, SignedTransport } from './signedTransport';
 
 export interface ClientEndpoints {
@@ -131,6 +133,31 @@ export class ScpClient {
     const path = serverPath(id, `/${action.endpoint}`);
     return this.withVersion(async (apiVersion) => {
       await this.transport.send({ method: 'POST', baseUrl: this.endpoints.virtualServerBaseUrl, path, apiVersion, body: action.body }, call);
+    });
+  }
+
+  /** The server's network interfaces: the only place SCP gives its public (static NAT) IP. */
+  listInterfaces(id: string, call?: CallOptions): Promise<NetworkInterface[]> {
+    return this.withVersion(async (apiVersion) => {
+      const path = serverPath(id, '/interfaces');
+      const body = await this.transport.getJson(this.endpoints.virtualServerBaseUrl, path, {}, apiVersion, call);
+      return unwrap(parseInterfaces(body), 'GET /v1/servers/{id}/interfaces', apiVersion);
+    });
+  }
+
+  /** The last `lineSize` lines of the server's console; null when there is none. */
+  getConsoleLog(id: string, lineSize: number, call?: CallOptions): Promise<string | null> {
+    return this.withVersion(async (apiVersion) => {
+      const path = serverPath(id, '/console-log');
+      const body = await this.transport.getJson(this.endpoints.virtualServerBaseUrl, path, { line_size: [String(lineSize)] }, apiVersion, call);
+      return unwrap(parseConsoleLog(body), 'GET /v1/servers/{id}/console-log', apiVersion);
+    });
+  }
+
+  getImage(id: string, call?: CallOptions): Promise<ServerImage> {
+    return this.withVersion(async (apiVersion) => {
+      const body = await this.transport.getJson(this.endpoints.virtualServerBaseUrl, imagePath(id), {}, apiVersion, call);
+      return unwrap(parseImage(body), 'GET /v1/images/{id}', apiVersion);
     });
   }
 

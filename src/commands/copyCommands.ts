@@ -4,6 +4,7 @@ import type { ExplorerModel } from '../core/explorerModel';
 import { registerCommand } from './commandRegistry';
 import { selectedVpcIds, targetServers } from './serverTargets';
 import { COMMANDS } from '../constants';
+import { publicIpsFor } from '../connect/publicIps';
 
 /** A copy is confirmed in the status bar for a moment: it is routine, and a notification would pile up. */
 async function copy(text: string, message: string): Promise<void> {
@@ -41,7 +42,7 @@ export function registerCopyCommands(context: vscode.ExtensionContext, log: vsco
       return;
     }
     const server = servers[0];
-    const choices = ipChoices(server);
+    const choices = ipChoices(server, await publicIpsFor(model, log, server));
     if (choices.length === 0) {
       vscode.window.setStatusBarMessage(vscode.l10n.t('{0} has no IP address', server.name), 3000);
       return;

@@ -2,10 +2,13 @@ import type * as vscode from 'vscode';
 import type { Explorer } from '../explorer';
 import type { Views } from '../views';
 import { registerAccessKeyCommands } from './accessKeyCommands';
+import { registerConnectCommands } from './connectCommands';
+import { registerConsoleLogCommands } from './consoleLogCommands';
 import { registerCopyCommands } from './copyCommands';
 import { registerDetailsCommands } from './detailsCommands';
 import { registerFilterCommands } from '../filters/filterCommands';
 import { registerServerActionCommands } from './serverActionCommands';
+import { registerFindServerCommands } from './findServerCommands';
 import { registerTreeCommands } from './treeCommands';
 
 /** Every command of the extension, each file registering one area. */
@@ -17,4 +20,7 @@ export function registerCommands(context: vscode.ExtensionContext, explorer: Exp
   registerDetailsCommands(context, log, model, views.details);
   registerAccessKeyCommands(context, credentials, log);
   registerServerActionCommands(context, model, log);
+  registerConnectCommands(context, log, model);
+  registerConsoleLogCommands(context, log, model);
+  registerFindServerCommands(context, log, model, views.tree, views.view);
 }

@@ -1,8 +1,11 @@
 import type { RequestLimiter } from './requestLimiter';
 import type { PageHooks } from './serverListing';
+import { isScpError } from './scpError';
+import { ServerExtrasCache } from './serverExtrasCache';
 import type { PageRequest, Server, ServerFilters, ServerPage, Vpc } from './serverModel';
+import { publicIpsOf, type NetworkInterface, type ServerImage } from './serverNetwork';
 
-/** The calls of one SCP connection that the model makes; `ScpClient` is the real one. */
+/** The calls of one SCP connection that the model and the commands make; `ScpClient` is the real one. */
 export interface ServerApi {
   listServers(filters: ServerFilters, page: PageRequest, call?: { signal?: AbortSignal } & PageHooks): Promise<ServerPage>;
   getServer(id: string, call?: { signal?: AbortSignal }): Promise<Server>;
@@ -11,6 +14,9 @@ export interface ServerApi {
   readonly apiVersion?: string;
   /** The connection's request limiter: Load All reads how long SCP's firewall holds requests back. */
   readonly limiter?: Pick<RequestLimiter, 'waitOutRejection'>;
+  listInterfaces(id: string, call?: { signal?: AbortSignal }): Promise<NetworkInterface[]>;
+  getImage(id: string, call?: { signal?: AbortSignal }): Promise<ServerImage>;
+  getConsoleLog(id: string, lineSize: number, call?: { signal?: AbortSignal }): Promise<string | null>;
 }
 
 export type CredentialSource = 'secretStorage' | 'environment' | 'scpConfig';
@@ -21,6 +27,8 @@ export type CredentialSource = 'secretStorage' | 'environment' | 'scpConfig';
  */
 export class Connection<Api extends ServerApi = ServerApi> {
   private vpcNames: Promise<ReadonlyMap<string, string>> | undefined;
+  /** Public IPs and images, each read once on demand; a new connection (other key or settings) starts empty. */
+  readonly extras: ServerExtrasCache;
 
   constructor(
     readonly client: Api,
@@ -28,7 +36,13 @@ export class Connection<Api extends ServerApi = ServerApi> {
     /** Where requests go, for the view's description: a region and environment, or the override host. */
     readonly target: string,
     private readonly warn: (message: string) => void,
-  ) {}
+  ) {
+    this.extras = new ServerExtrasCache(
+      { publicIps: async (id) => publicIpsOf(await client.listInterfaces(id)), image: (id) => client.getImage(id) },
+      // A key that may not read interfaces or images will not be allowed on the next server either.
+      (error) => isScpError(error) && error.kind === 'forbidden',
+    );
+  }
 
   /** VPC id → name. Never rejects: without names the tree shows ids, and the reason is logged. */
   vpcNamesOnce(): Promise<ReadonlyMap<string, string>> {

@@ -1,6 +1,7 @@
 import { applicableActions, type ServerActionId } from './serverActions';
 import { stateCategory } from './serverStates';
 import { allIps } from './serverFacts';
+import { isWindowsServer } from './sshCommand';
 import type { Server } from './serverModel';
 
 /**
@@ -17,6 +18,8 @@ export function serverContextValue(server: Server, pending?: ServerActionId): st
   }
   // One token per action the server offers now (`can-stop`, …), from the same table the commands check.
   tokens.push(...applicableActions(server, pending !== undefined).map((action) => `can-${action}`));
+  // Windows servers get Copy RDP Address, the others the SSH commands (`/^server;.*;os-other;/`).
+  tokens.push(isWindowsServer(server) ? 'os-windows' : 'os-other');
   return tokens.join(';') + ';';
 }
 

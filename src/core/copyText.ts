@@ -46,20 +46,23 @@ export interface IpChoice {
 
 /**
  * The choices of Copy IP Address for a server with several addresses: each address labelled with its subnet, then
- * "All addresses" (one per line). A server with one address has a single choice, copied without asking.
+ * the public ones ("public, NAT"), then "All addresses" (one per line). A server with one address has a single
+ * choice, copied without asking.
  */
-export function ipChoices(server: Server): IpChoice[] {
+export function ipChoices(server: Server, publicIps: readonly string[] = []): IpChoice[] {
   const ips = allIps(server);
   const choices: IpChoice[] = ips.map((entry) => ({
     label: entry.ip,
     description: [entry.subnet || l10n.t('unnamed subnet'), entry.version === 6 || entry.ip.includes(':') ? 'IPv6' : ''].filter(Boolean).join(' · '),
     text: entry.ip,
   }));
+  // The public (static NAT) addresses, once known, come after the private ones.
+  choices.push(...publicIps.map((ip) => ({ label: ip, description: l10n.t('public, NAT'), text: ip })));
   if (choices.length > 1) {
     choices.push({
       label: l10n.t('All addresses'),
-      description: l10n.t('{0} addresses, one per line', ips.length),
-      text: ips.map((entry) => entry.ip).join('\n'),
+      description: l10n.t('{0} addresses, one per line', choices.length),
+      text: choices.map((choice) => choice.text).join('\n'),
     });
   }
   return choices;

@@ -19,3 +19,11 @@ export function serverPath(id: string, rest = ''): string {
   }
   return `/v1/servers/${goPathEscape(id)}${rest}`;
 }
+
+/** `/v1/images/{id}`, for the image a server names; checked like a server id. */
+export function imagePath(id: string): string {
+  if (!isUsableServerId(id)) {
+    throw new ScpError('badRequest', l10n.t('This server names an image id that cannot be sent to SCP (empty, "." or ".."), so nothing was sent.'));
+  }
+  return `/v1/images/${goPathEscape(id)}`;
+}

@@ -14,6 +14,8 @@ export function escapeMarkdown(text: string): string {
 
 export interface TooltipLabels {
   vpcName?: string;
+  /** The public (NAT) IP line, as looked up when the tooltip opened: an address, "none" or why it is unknown. */
+  publicIp?: string;
 }
 
 /** The tooltip's Markdown: every fact of one server, built only when VS Code asks for it. */
@@ -37,6 +39,7 @@ export function serverTooltipMarkdown(server: Server, labels: TooltipLabels = {}
   if (ips.length === 0) {
     text += row('IP', l10n.t('none'));
   }
+  text += row(l10n.t('Public IP (NAT)'), labels.publicIp);
   text += row(l10n.t('Server type'), describeServerType(server));
   text += row(l10n.t('Image'), server.image_id);
   text += row(l10n.t('Keypair'), server.keypair_name);

@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
 import { DETAILS_SCHEME, detailsPath, detailsQuery, detailsText, serverIdFromQuery } from '../core/detailsDocument';
 import type { Server } from '../core/serverModel';
+import { ReadOnlyDocuments } from './readOnlyDocuments';
 
 /** Fetches one server fresh from SCP (`GET /v1/servers/{id}`); rejects with a message for the user. */
 export type ServerFetcher = (id: string) => Promise<Server>;
-
-/** How long Show Details waits for VS Code to take in a refreshed text before showing the document anyway. */
-const REFRESH_WAIT_MS = 5000;
 
 /**
  * Read-only JSON documents of single servers under the `scp-server:` scheme. Show Details fetches the server
@@ -14,44 +12,32 @@ const REFRESH_WAIT_MS = 5000;
  * makes VS Code read it again: opening it again always shows SCP's current answer. A document restored after a
  * reload has no fetched text yet and fetches its own.
  */
-export class ServerDetailsProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  /** The latest text per document; dropped when VS Code closes the document. */
-  private readonly texts = new Map<string, string>();
-  private readonly subscriptions: vscode.Disposable[];
-
+export class ServerDetailsProvider extends ReadOnlyDocuments {
   constructor(
     private readonly fetch: ServerFetcher,
     private readonly log: vscode.LogOutputChannel,
+    /** Facts read elsewhere that the document shows after the server's own fields (the public IP). */
+    private readonly extras: (server: Server) => Promise<Record<string, unknown>> = async () => ({}),
   ) {
-    this.subscriptions = [
-      vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, this),
-      vscode.workspace.onDidCloseTextDocument((document) => this.texts.delete(document.uri.toString())),
-    ];
+    super(DETAILS_SCHEME);
   }
 
   static uriFor(server: Pick<Server, 'id' | 'name'>): vscode.Uri {
     return vscode.Uri.from({ scheme: DETAILS_SCHEME, path: detailsPath(server), query: detailsQuery(server.id) });
   }
 
-  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const known = this.texts.get(uri.toString());
-    if (known !== undefined) {
-      return known;
-    }
+  protected async fetchText(uri: vscode.Uri): Promise<{ text: string; keep: boolean }> {
     const id = serverIdFromQuery(uri.query);
     if (!id) {
-      return `${vscode.l10n.t('This is not a server details document: use Show Details on a server.')}\n`;
+      return { text: `${vscode.l10n.t('This is not a server details document: use Show Details on a server.')}\n`, keep: false };
     }
     try {
-      const text = detailsText(await this.fetch(id));
-      this.texts.set(uri.toString(), text);
-      return text;
+      return { text: await this.textOf(await this.fetch(id)), keep: true };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.log.warn(`Show Details of ${id}: ${message}`);
-      return `${vscode.l10n.t('Server {0} could not be loaded: {1}', id, message)}\n${vscode.l10n.t('Run Show Details on the server again to retry.')}\n`;
+      const text = `${vscode.l10n.t('Server {0} could not be loaded: {1}', id, message)}\n${vscode.l10n.t('Run Show Details on the server again to retry.')}\n`;
+      return { text, keep: false };
     }
   }
 
@@ -59,39 +45,10 @@ export class ServerDetailsProvider implements vscode.TextDocumentContentProvider
   async show(id: string): Promise<vscode.TextDocument> {
     const server = await this.fetch(id);
     // The name comes from the fresh answer, so a renamed server opens under its new name.
-    const uri = ServerDetailsProvider.uriFor(server);
-    const key = uri.toString();
-    const text = detailsText(server);
-    this.texts.set(key, text);
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
-    if (open && open.getText() !== text) {
-      await this.refresh(open, text);
-    }
-    const document = open ?? (await vscode.workspace.openTextDocument(uri));
-    await vscode.window.showTextDocument(document, { preview: false });
-    return document;
+    return this.showText(ServerDetailsProvider.uriFor(server), await this.textOf(server));
   }
 
-  /** Makes VS Code read the document again, and waits until it has the new text. */
-  private async refresh(document: vscode.TextDocument, text: string): Promise<void> {
-    await new Promise<void>((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        listener.dispose();
-        resolve();
-      };
-      const timer = setTimeout(done, REFRESH_WAIT_MS);
-      const listener = vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.document === document && document.getText() === text) {
-          done();
-        }
-      });
-      this.changed.fire(document.uri);
-    });
-  }
-
-  dispose(): void {
-    this.subscriptions.forEach((subscription) => subscription.dispose());
-    this.changed.dispose();
+  private async textOf(server: Server): Promise<string> {
+    return detailsText({ ...server, ...(await this.extras(server)) });
   }
 }

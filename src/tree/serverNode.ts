@@ -31,8 +31,8 @@ export class ServerNode {
   }
 
   /** Built only when the tooltip is shown (resolveTreeItem), so drawing hundreds of rows stays cheap. */
-  tooltip(vpcNames: ReadonlyMap<string, string>): vscode.MarkdownString {
+  tooltip(vpcNames: ReadonlyMap<string, string>, publicIp?: string): vscode.MarkdownString {
     const vpcName = this.server.vpc_id ? vpcNames.get(this.server.vpc_id) : undefined;
-    return new vscode.MarkdownString(serverTooltipMarkdown(this.server, { vpcName }));
+    return new vscode.MarkdownString(serverTooltipMarkdown(this.server, { vpcName, publicIp }));
   }
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExplorerModel } from '../core/explorerModel';
 import { groupServers, type Group, type GroupBy } from '../core/grouping';
+import type { Server } from '../core/serverModel';
 import { GroupNode, type GroupLabels } from './groupNode';
 import { ServerNode } from './serverNode';
 import { LoadMoreNode, MessageNode } from './statusNodes';
@@ -21,6 +22,8 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   constructor(
     private readonly model: ExplorerModel,
     private groupBy: GroupBy,
+    /** The tooltip's public-IP line, looked up when a tooltip is about to show (never on paint). */
+    private readonly publicIpLine?: (server: Server) => Promise<string | undefined>,
   ) {
     this.subscription = model.onDidChange(() => this.rebuild());
   }
@@ -39,11 +42,25 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     return node.treeItem();
   }
 
-  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
     if (node instanceof ServerNode) {
-      item.tooltip = node.tooltip(this.model.knownVpcNames);
+      item.tooltip = node.tooltip(this.model.knownVpcNames, await this.publicIpLine?.(node.server));
     }
     return item;
+  }
+
+  /** The row of a loaded server, for reveal(). */
+  async findServerNode(id: string): Promise<ServerNode | undefined> {
+    const search = (nodes: readonly TreeNode[]): ServerNode | undefined => {
+      for (const node of nodes) {
+        const found = node instanceof ServerNode ? (node.server.id === id ? node : undefined) : node instanceof GroupNode ? search(node.children) : undefined;
+        if (found) {
+          return found;
+        }
+      }
+      return undefined;
+    };
+    return search(await this.getChildren());
   }
 
   getParent(node: TreeNode): TreeNode | undefined {

@@ -67,7 +67,7 @@ const TRANSITIONAL_STATES = ['BUILD', 'REBOOT', 'HARD_REBOOT', 'RESIZE', 'VERIFY
 export const UNKNOWN_STATE = 'QUARANTINED';
 
 const USERS = ['e0a1b2c3d4e5f60718293a4b5c6d7e8f', '0f1e2d3c4b5a69788796a5b4c3d2e1f0', '5a5a5a5a11114b4b8c8c9d9d0e0e1f1f'];
-const IMAGES = [
+export const IMAGES = [
   '6f1c9a2b-3d4e-4f50-8a61-72b3c4d5e6f7', // Ubuntu 22.04
   '8a2d0b3c-4e5f-4061-9b72-83c4d5e6f708', // Rocky Linux 9
   '9b3e1c4d-5f60-4172-8c83-94d5e6f70819', // Windows Server 2022

@@ -23,6 +23,7 @@ import type { LoggedRequest } from './loggedRequest';
 import { Reply } from './reply';
 import { ACTION_PATH, ServerActions, type ActionOptions, type ServerActionName } from './serverActions';
 import { ListingCache, parseServerListQuery } from './serverQuery';
+import { ServerReads } from './serverReads';
 import { orderVpcs, parseVpcListQuery } from './vpcQuery';
 
 export type { LoggedRequest } from './loggedRequest';
@@ -84,6 +85,8 @@ export class ScpEmulator {
   readonly requests: LoggedRequest[] = [];
   /** The server actions' state machine: `actions.delayMs`, `actions.faults.stop = { status: 403 }`, … */
   readonly actions: ServerActions;
+  /** Interfaces (public IPs), console logs and images: see serverReads.ts. */
+  readonly reads: ServerReads;
 
   private readonly port: number;
   private readonly onRequest?: (entry: LoggedRequest) => void;
@@ -100,6 +103,7 @@ export class ScpEmulator {
     const dataset = generateDataset({ serverCount: options.serverCount, seed: options.seed });
     this.servers = dataset.servers;
     this.vpcs = dataset.vpcs;
+    this.reads = new ServerReads(options.seed ?? 1);
     this.credentials = options.credentials ?? [{ accessKey: DEMO_ACCESS_KEY, secretKey: DEMO_SECRET_KEY }];
     this.authFailure = options.authFailure ?? 'errors401';
     this.port = options.port ?? 0;
@@ -253,6 +257,14 @@ export class ScpEmulator {
         reply.errors(405, [`${entry.method} is not allowed on ${path}; use POST`], { Allow: 'POST' });
       } else if (this.checkVersion(reply, SERVER_API_VERSIONS)) {
         this.serverAction(action[1], action[2] as ServerActionName, body, reply);
+      }
+      return;
+    }
+    if (this.reads.handles(path)) {
+      if (entry.method !== 'GET') {
+        reply.errors(405, [`${entry.method} is not allowed on ${path}; use GET`], { Allow: 'GET' });
+      } else if (this.checkVersion(reply, SERVER_API_VERSIONS)) {
+        this.reads.answer(path, query, this.servers, reply);
       }
       return;
     }

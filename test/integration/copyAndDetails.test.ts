@@ -73,7 +73,8 @@ describe('copy commands and Show Details (against the emulator)', function () {
       await runAnsweringPicks('scpExplorer.copyIp', [['quickInput.next']], [node]);
       assert.equal(await clipboard(), 'fd00:10:10:1::11');
       await runAnsweringPicks('scpExplorer.copyIp', [['quickInput.last']], [node]);
-      assert.equal(await clipboard(), '10.10.1.11\nfd00:10:10:1::11\n10.10.200.11');
+      // "All addresses" ends with the public (NAT) one, read from the server's interfaces.
+      assert.equal(await clipboard(), '10.10.1.11\nfd00:10:10:1::11\n10.10.200.11\n203.0.113.11');
     });
 
     it('Copy IP Address on a server without addresses copies nothing', async () => {
@@ -153,7 +154,8 @@ describe('copy commands and Show Details (against the emulator)', function () {
       assert.equal(document.uri.scheme, 'scp-server');
       assert.equal(document.uri.path, '/웹서버-01.json');
       assert.equal(document.languageId, 'json');
-      assert.deepEqual(JSON.parse(document.getText()), server(id));
+      // The server object as SCP sent it, then the public IPs from its interfaces under a key that says so.
+      assert.deepEqual(JSON.parse(document.getText()), { ...server(id), 'public_ips (GET /v1/servers/{id}/interfaces)': ['203.0.113.11'] });
       assert.equal(vscode.window.activeTextEditor?.document, document, 'shown in the editor');
       assert.ok(!document.isDirty);
       await screenshot('details');

@@ -23,6 +23,9 @@ const ROWS: Record<string, string> = {
   serverWithIp: serverContextValue(makeServer('a', { addresses: [{ subnet_name: 's', ip_addresses: [{ ip_address: '10.0.0.1' }] }] })),
   lockedServerWithIp: serverContextValue(makeServer('b', { locked: true, addresses: [{ subnet_name: 's', ip_addresses: [{ ip_address: '10.0.0.2' }] }] })),
   serverWithoutIp: serverContextValue(makeServer('c', { addresses: null })),
+  windowsWithIp: serverContextValue(
+    makeServer('d', { planned_compute_os_type: 'windows', addresses: [{ subnet_name: 's', ip_addresses: [{ ip_address: '10.0.0.3' }] }] }),
+  ),
   vpc: vpcContextValue(true),
   noVpc: vpcContextValue(false),
   state: STATE_CONTEXT_VALUE,
@@ -49,12 +52,19 @@ describe('manifest menus', () => {
   });
 
   it('puts each context-menu command on the rows it is for', () => {
-    const servers = ['serverWithIp', 'lockedServerWithIp', 'serverWithoutIp'];
-    for (const command of ['scpExplorer.copyId', 'scpExplorer.copyName', 'scpExplorer.copyJson', 'scpExplorer.showDetails']) {
+    const servers = ['serverWithIp', 'lockedServerWithIp', 'serverWithoutIp', 'windowsWithIp'];
+    for (const command of ['scpExplorer.copyId', 'scpExplorer.copyName', 'scpExplorer.copyJson', 'scpExplorer.showDetails', 'scpExplorer.showConsoleLog']) {
       assert.deepEqual(rowsFor(command, false), servers, command);
     }
-    assert.deepEqual(rowsFor('scpExplorer.copyIp', false), ['serverWithIp', 'lockedServerWithIp']);
-    assert.deepEqual(rowsFor('scpExplorer.copyIp', true), ['serverWithIp', 'lockedServerWithIp'], 'the inline copy-IP button');
+    assert.deepEqual(rowsFor('scpExplorer.copyIp', false), ['serverWithIp', 'lockedServerWithIp', 'windowsWithIp']);
+    assert.deepEqual(rowsFor('scpExplorer.copyIp', true), ['serverWithIp', 'lockedServerWithIp', 'windowsWithIp'], 'the inline copy-IP button');
+    // SSH for the servers with an address that are not Windows; RDP for the Windows ones.
+    for (const command of ['scpExplorer.openSshTerminal', 'scpExplorer.copySshCommand', 'scpExplorer.connectRemoteSsh', 'scpExplorer.addToSshConfig']) {
+      assert.deepEqual(rowsFor(command, false), ['serverWithIp', 'lockedServerWithIp'], command);
+    }
+    assert.deepEqual(rowsFor('scpExplorer.copyRdpAddress', false), ['windowsWithIp']);
+    const remote = menus['view/item/context'].find((item) => item.command === 'scpExplorer.connectRemoteSsh');
+    assert.ok(remote?.when?.endsWith('&& scpExplorer.remoteSshInstalled'), 'Remote-SSH only when it is installed');
     assert.deepEqual(rowsFor('scpExplorer.copyVpcId', false), ['vpc'], 'not on the no-VPC bucket');
     assert.deepEqual(rowsFor('scpExplorer.filterToVpc', false), ['vpc']);
     assert.deepEqual(rowsFor('scpExplorer.filterToState', false), ['state']);

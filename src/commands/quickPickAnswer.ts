@@ -1,0 +1,21 @@
+import type * as vscode from 'vscode';
+
+/** Shows the quick pick and waits for its answer: the accepted item, or undefined when it was closed. */
+export function pickFrom<T extends vscode.QuickPickItem>(quickPick: vscode.QuickPick<T>): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const subscriptions = [
+      quickPick.onDidAccept(() => {
+        // Enter on an empty list (a typed text that matches nothing) is not an answer.
+        if (quickPick.selectedItems.length > 0) {
+          resolve(quickPick.selectedItems[0]);
+          quickPick.hide();
+        }
+      }),
+      quickPick.onDidHide(() => {
+        subscriptions.forEach((subscription) => subscription.dispose());
+        resolve(undefined);
+      }),
+    ];
+    quickPick.show();
+  });
+}
