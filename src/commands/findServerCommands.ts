@@ -107,6 +107,8 @@ export function registerFindServerCommands(
     const action = await vscode.window.showQuickPick(commands, {
       title: picked.server.name || picked.server.id,
       placeHolder: vscode.l10n.t('What to do with this server (Escape: nothing)'),
+      // The reveal above moves focus to the tree; that move must not close the question.
+      ignoreFocusOut: true,
     });
     if (action) {
       await vscode.commands.executeCommand(action.command, node);
