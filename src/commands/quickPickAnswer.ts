@@ -1,19 +1,23 @@
 import type * as vscode from 'vscode';
 
-/** Shows the quick pick and waits for its answer: the accepted item, or undefined when it was closed. */
+/**
+ * Shows the quick pick and waits for its answer: the accepted item, or undefined when it was closed. It resolves
+ * once the pick is hidden, so a question asked next is not closed by this one's late hide.
+ */
 export function pickFrom<T extends vscode.QuickPickItem>(quickPick: vscode.QuickPick<T>): Promise<T | undefined> {
   return new Promise((resolve) => {
+    let accepted: T | undefined;
     const subscriptions = [
       quickPick.onDidAccept(() => {
         // Enter on an empty list (a typed text that matches nothing) is not an answer.
         if (quickPick.selectedItems.length > 0) {
-          resolve(quickPick.selectedItems[0]);
+          accepted = quickPick.selectedItems[0];
           quickPick.hide();
         }
       }),
       quickPick.onDidHide(() => {
         subscriptions.forEach((subscription) => subscription.dispose());
-        resolve(undefined);
+        resolve(accepted);
       }),
     ];
     quickPick.show();

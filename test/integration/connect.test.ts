@@ -330,25 +330,25 @@ describe('connecting to servers (against the emulator)', function () {
     it('may choose the SSH user, never extra ssh arguments or key files', async () => {
       const folder = vscode.workspace.workspaceFolders?.[0];
       assert.ok(folder, 'the tests run with a workspace folder open');
-      const settingsFile = path.join(folder.uri.fsPath, '.vscode', 'settings.json');
-      const sshUser = (): unknown => vscode.workspace.getConfiguration('scpExplorer.ssh').get('user');
-      fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+      const settingsDir = path.join(folder.uri.fsPath, '.vscode');
+      fs.mkdirSync(settingsDir, { recursive: true });
       fs.writeFileSync(
-        settingsFile,
+        path.join(settingsDir, 'settings.json'),
         JSON.stringify({
-          'scpExplorer.ssh.user': { '*': 'wsuser' },
           'scpExplorer.ssh.extraArgs': ['-oProxyCommand=touch /tmp/scp-explorer-pwned'],
           'scpExplorer.ssh.identityFiles': { 'ops-key': '/etc/hostname' },
         }),
       );
+      const ssh = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('scpExplorer.ssh');
       try {
-        // The user entry (allowed in a workspace) shows when VS Code has read the file.
-        await waitFor(() => JSON.stringify(sshUser()) === '{"*":"wsuser"}', 'the workspace settings read');
+        // VS Code adds the user entry (allowed in a workspace) to that file and reads the whole file again.
+        await ssh().update('user', { '*': 'wsuser' }, vscode.ConfigurationTarget.Workspace);
+        assert.match(fs.readFileSync(path.join(settingsDir, 'settings.json'), 'utf8'), /ProxyCommand/, 'the file still has the arguments');
         const text = await runWithoutPrompt<string>('scpExplorer.copySshCommand', await nodeOf(FIXTURES.web01.id));
         assert.equal(text, `ssh -i ${path.join(home, '.ssh', 'ops-key.pem')} wsuser@203.0.113.11`);
       } finally {
-        fs.rmSync(path.dirname(settingsFile), { recursive: true, force: true });
-        await waitFor(() => JSON.stringify(sshUser() ?? {}) === '{}', 'the workspace settings gone');
+        await ssh().update('user', undefined, vscode.ConfigurationTarget.Workspace);
+        fs.rmSync(settingsDir, { recursive: true, force: true });
       }
     });
   });
