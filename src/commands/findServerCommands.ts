@@ -7,6 +7,7 @@ import { COMMANDS, CONTEXT_KEYS, VIEW_ID } from '../constants';
 import type { ExplorerModel } from '../core/explorerModel';
 import { filterCommandOf } from '../filters/filterCommandTable';
 import type { ServerTreeProvider, TreeNode } from '../tree/serverTreeProvider';
+import { readActionSettings } from '../settings';
 import { registerCommand } from './commandRegistry';
 import { pickFrom } from './quickPickAnswer';
 import { REMOTE_SSH_EXTENSION_ID } from '../core/remoteSsh';
@@ -24,7 +25,11 @@ interface Manifest {
 function serverCommands(context: vscode.ExtensionContext, contextValue: string): { command: string; label: string }[] {
   const manifest = context.extension.packageJSON as Manifest;
   const titles = new Map((manifest.contributes?.commands ?? []).map((entry) => [entry.command, entry.title]));
-  const keys = { [CONTEXT_KEYS.remoteSshInstalled]: vscode.extensions.getExtension(REMOTE_SSH_EXTENSION_ID) !== undefined };
+  const keys = {
+    [CONTEXT_KEYS.remoteSshInstalled]: vscode.extensions.getExtension(REMOTE_SSH_EXTENSION_ID) !== undefined,
+    // Hard Reboot has its own menu entry only while actions are not confirmed.
+    'config.scpExplorer.confirmActions': readActionSettings().confirmActions,
+  };
   return serverMenuCommands(manifest.contributes?.menus?.['view/item/context'] ?? [], VIEW_ID, contextValue, keys).map((command) => {
     const title = titles.get(command) ?? command;
     return { command, label: /^%.*%$/.test(title) ? command : title };
