@@ -13,13 +13,13 @@ export function serverContextValue(server: Server, pending?: ServerActionId): st
   if (server.locked) {
     tokens.push('locked');
   }
+  // Windows servers get Copy RDP Address, the others the SSH commands (`/^server;.*;os-other;/`).
+  tokens.push(isWindowsServer(server) ? 'os-windows' : 'os-other');
   if (pending) {
     tokens.push('busy');
   }
   // One token per action the server offers now (`can-stop`, …), from the same table the commands check.
   tokens.push(...applicableActions(server, pending !== undefined).map((action) => `can-${action}`));
-  // Windows servers get Copy RDP Address, the others the SSH commands (`/^server;.*;os-other;/`).
-  tokens.push(isWindowsServer(server) ? 'os-windows' : 'os-other');
   return tokens.join(';') + ';';
 }
 

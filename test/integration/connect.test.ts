@@ -188,7 +188,7 @@ describe('connecting to servers (against the emulator)', function () {
   describe('Windows servers', () => {
     it('get Copy RDP Address (public IP), and no SSH terminal', async () => {
       const node = await nodeOf(FIXTURES.natPair.id);
-      assert.match((await rows(api)).find((row) => row.node === node)?.item.contextValue ?? '', /;os-windows;$/);
+      assert.match((await rows(api)).find((row) => row.node === node)?.item.contextValue ?? '', /;os-windows;/);
       assert.equal(await runWithoutPrompt<string>('scpExplorer.copyRdpAddress', node), '203.0.113.50');
       assert.equal(await clipboard(), '203.0.113.50');
       const count = vscode.window.terminals.length;

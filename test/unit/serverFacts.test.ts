@@ -39,12 +39,12 @@ describe('server facts', () => {
   });
 
   it('puts state category, IP presence, the actions the server offers and Windows or not into the context value', () => {
-    assert.equal(serverContextValue(multiHomed), 'server;state-running;hasIp;can-stop;can-reboot;can-hardReboot;can-lock;os-other;');
-    assert.equal(serverContextValue(makeServer('x', { state: 'SHUTOFF', locked: true })), 'server;state-stopped;noIp;locked;can-unlock;os-other;');
-    assert.equal(serverContextValue(makeServer('w', { state: 'SHUTOFF' })), 'server;state-stopped;noIp;can-start;can-lock;os-other;');
-    assert.equal(serverContextValue(makeServer('y', { state: 'NEW' })), 'server;state-unknown;noIp;can-lock;os-other;');
-    assert.equal(serverContextValue(makeServer('z'), 'stop'), 'server;state-running;noIp;busy;os-other;', 'nothing while an action runs');
-    assert.equal(serverContextValue(makeServer('v', { planned_compute_os_type: 'windows' })), 'server;state-running;noIp;can-stop;can-reboot;can-hardReboot;can-lock;os-windows;');
+    assert.equal(serverContextValue(multiHomed), 'server;state-running;hasIp;os-other;can-stop;can-reboot;can-hardReboot;can-lock;');
+    assert.equal(serverContextValue(makeServer('x', { state: 'SHUTOFF', locked: true })), 'server;state-stopped;noIp;locked;os-other;can-unlock;');
+    assert.equal(serverContextValue(makeServer('w', { state: 'SHUTOFF' })), 'server;state-stopped;noIp;os-other;can-start;can-lock;');
+    assert.equal(serverContextValue(makeServer('y', { state: 'NEW' })), 'server;state-unknown;noIp;os-other;can-lock;');
+    assert.equal(serverContextValue(makeServer('z'), 'stop'), 'server;state-running;noIp;os-other;busy;', 'nothing while an action runs');
+    assert.equal(serverContextValue(makeServer('v', { planned_compute_os_type: 'windows' })), 'server;state-running;noIp;os-windows;can-stop;can-reboot;can-hardReboot;can-lock;');
   });
 });
 
