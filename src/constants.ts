@@ -1,7 +1,4 @@
-/**
- * Identifiers shared between the code and package.json: command ids, the view, context keys and storage keys.
- * test/unit/constants.test.ts checks each against the manifest, so a rename cannot leave one side behind.
- */
+// Identifiers shared with package.json; test/unit/constants.test.ts checks each against the manifest.
 
 export const VIEW_ID = 'scpExplorer.servers';
 
@@ -42,24 +39,20 @@ export const COMMANDS = {
   refreshConsoleLog: 'scpExplorer.refreshConsoleLog',
 } as const;
 
-/** `scpExplorer.groupBy.<mode>`: the Group By submenu's entries, one per grouping mode. */
 export const groupByCommand = (mode: string): string => `${COMMANDS.groupBy}.${mode}`;
 
-/** Commands of VS Code itself that the extension runs. */
 export const BUILT_IN_COMMANDS = {
   openSettings: 'workbench.action.openSettings',
   focusView: `${VIEW_ID}.focus`,
   setContext: 'setContext',
 } as const;
 
-/** Context keys set with `setContext`, read by `when` clauses in package.json. */
 export const CONTEXT_KEYS = {
   viewState: 'scpExplorer.viewState',
   filtered: 'scpExplorer.filtered',
   remoteSshInstalled: 'scpExplorer.remoteSshInstalled',
 } as const;
 
-/** Keys in SecretStorage and workspaceState. */
 export const STORAGE_KEYS = {
   accessKey: 'scpExplorer.accessKey',
   filters: 'scpExplorer.filters',

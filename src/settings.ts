@@ -1,3 +1,5 @@
+// Settings are read and checked here, and their changes heard here, once for the whole extension.
+
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -7,8 +9,6 @@ import { settingsTextSets } from './core/workspaceSettingsText';
 import { checkSettings, workspaceValueIgnored, type CheckedSettings, type ExplorerSettings } from './core/settingsValidation';
 import type { SshSettings } from './core/sshCommand';
 import type { GroupBy } from './core/grouping';
-
-/** The extension's settings: read and checked here, and their changes heard here, once for the whole extension. */
 
 const SECTION = 'scpExplorer';
 export type { ExplorerSettings };
@@ -34,7 +34,6 @@ const KEYS: (keyof ExplorerSettings)[] = [
  */
 const USER_ONLY_SETTINGS: readonly (keyof ExplorerSettings)[] = ['endpoint'];
 
-/** The user-only settings that the open workspace or one of its folders sets (and that are ignored). */
 export function workspaceValuesIgnored(): string[] {
   const scopes = [undefined, ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri)];
   const files = workspaceSettingsFiles();
@@ -140,7 +139,6 @@ export interface SettingsHandlers {
   groupBy(groupBy: GroupBy): void;
 }
 
-/** The one listener for configuration changes. */
 export function onDidChangeSettings(handlers: SettingsHandlers): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((event) => {
     const affects = (key: string): boolean => event.affectsConfiguration(`${SECTION}.${key}`);

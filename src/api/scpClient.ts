@@ -51,7 +51,6 @@ function unwrap<T>(parsed: Result<T>, what: string, apiVersion: string): T {
   return parsed.value;
 }
 
-/** Typed calls of the SCP virtual server and VPC services; one instance per connection (keys and endpoints). */
 export class ScpClient {
   private readonly versions: ApiVersionNegotiator;
 
@@ -71,7 +70,6 @@ export class ScpClient {
     });
   }
 
-  /** The `Scp-Api-Version` the virtual server calls use now (the setting, or what `auto` settled on). */
   get apiVersion(): string {
     return this.versions.current;
   }
@@ -81,10 +79,7 @@ export class ScpClient {
     return this.transport.limiter;
   }
 
-  /**
-   * One page of servers. `nextMarker` is set while the page came back full. `onLastId` hears the page's last id
-   * before the page is parsed (read from the end of the text, a guess the caller checks against the parsed page).
-   */
+  /** `onLastId` hears the page's last id before it is parsed: a guess read from the text's end, which the caller checks. */
   listServers(filters: ServerFilters, page: PageRequest, call?: ListCall): Promise<ServerPage> {
     const onLastId = call?.onLastId;
     const listCall: CallOptions | undefined = onLastId
@@ -145,7 +140,6 @@ export class ScpClient {
     });
   }
 
-  /** The last `lineSize` lines of the server's console; null when there is none. */
   getConsoleLog(id: string, lineSize: number, call?: CallOptions): Promise<string | null> {
     return this.withVersion(async (apiVersion) => {
       const path = serverPath(id, '/console-log');
@@ -161,7 +155,6 @@ export class ScpClient {
     });
   }
 
-  /** Every VPC, paging with the marker until a short page. */
   async listVpcs(call?: CallOptions): Promise<Vpc[]> {
     const all: Vpc[] = [];
     let marker: string | undefined;

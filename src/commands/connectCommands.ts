@@ -11,13 +11,11 @@ import type { ExplorerModel } from '../core/explorerModel';
 import { registerCommand } from './commandRegistry';
 import { targetServers } from './serverTargets';
 
-/** The one server a connect command is about: the clicked row, or one picked from the loaded servers. */
 async function oneServer(model: ExplorerModel, node: unknown, title: string): Promise<Server | undefined> {
   const [server] = await targetServers(model, node, undefined, title);
   return server;
 }
 
-/** Terminal names are shown as they are: control characters out. */
 function terminalName(server: Server): string {
   return [...(server.name || server.id)].filter((char) => char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) !== 0x7f).join('') || server.id;
 }

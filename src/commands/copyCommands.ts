@@ -12,7 +12,6 @@ async function copy(text: string, message: string): Promise<void> {
   vscode.window.setStatusBarMessage(`$(check) ${message}`, 3000);
 }
 
-/** The copy commands of one field: what the confirmation calls the field, and the title of the server picker. */
 const FIELDS: { id: string; field: CopyField; what: () => string; pickTitle: () => string }[] = [
   { id: COMMANDS.copyId, field: 'id', what: () => 'ID', pickTitle: () => vscode.l10n.t('Copy ID of server') },
   { id: COMMANDS.copyName, field: 'name', what: () => vscode.l10n.t('name'), pickTitle: () => vscode.l10n.t('Copy name of server') },

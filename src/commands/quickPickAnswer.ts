@@ -1,9 +1,6 @@
 import type * as vscode from 'vscode';
 
-/**
- * Shows the quick pick and waits for its answer: the accepted item, or undefined when it was closed. It resolves
- * once the pick is hidden, so a question asked next is not closed by this one's late hide.
- */
+/** Resolves once the pick is hidden, so a question asked next is not closed by this one's late hide. */
 export function pickFrom<T extends vscode.QuickPickItem>(quickPick: vscode.QuickPick<T>): Promise<T | undefined> {
   return new Promise((resolve) => {
     let accepted: T | undefined;

@@ -11,7 +11,6 @@ import { registerServerActionCommands } from './serverActionCommands';
 import { registerFindServerCommands } from './findServerCommands';
 import { registerTreeCommands } from './treeCommands';
 
-/** Every command of the extension, each file registering one area. */
 export function registerCommands(context: vscode.ExtensionContext, explorer: Explorer, views: Views): void {
   const { log, model, filters, credentials } = explorer;
   registerTreeCommands(context, model, log);

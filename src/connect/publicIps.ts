@@ -5,7 +5,6 @@ import type { ExplorerModel } from '../core/explorerModel';
 
 const DETAILS_PUBLIC_IPS_KEY = 'public_ips (GET /v1/servers/{id}/interfaces)';
 
-/** The public IPs of one server through the connection's cache; none, with the reason logged, when unknown. */
 export async function publicIpsFor(model: ExplorerModel, log: vscode.LogOutputChannel, server: Server): Promise<string[]> {
   const lookup = await lookUp(model, log, server);
   if (lookup.failure === 'forbidden') {
@@ -27,7 +26,6 @@ async function lookUp(model: ExplorerModel, log: vscode.LogOutputChannel, server
   }
 }
 
-/** The tooltip's public-IP line: the addresses, "none", or why it is unknown. */
 export function tooltipPublicIp(model: ExplorerModel, log: vscode.LogOutputChannel): (server: Server) => Promise<string | undefined> {
   return async (server) => {
     const { ips, failure } = await lookUp(model, log, server);
@@ -38,10 +36,7 @@ export function tooltipPublicIp(model: ExplorerModel, log: vscode.LogOutputChann
   };
 }
 
-/**
- * What Show Details adds after the server's JSON: its public IPs, read from the interfaces (the server object has
- * none); the key says where they come from, so nobody takes it for a field of SCP's server object.
- */
+/** The key says where the IPs come from (the server object has none), so nobody takes it for a field of SCP's. */
 export function detailsPublicIps(model: ExplorerModel, log: vscode.LogOutputChannel): (server: Server) => Promise<Record<string, unknown>> {
   return async (server) => {
     const connection = model.connection;

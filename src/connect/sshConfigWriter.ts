@@ -20,10 +20,7 @@ function readIfExists(file: string): string | undefined {
   }
 }
 
-/**
- * Add to SSH Config: shows the config file beside what it would become (a diff, so it is plain that nothing else
- * changes), asks, and writes only if the file is still what was shown.
- */
+/** A diff makes plain that nothing else changes; the file is written only if it is still what was shown. */
 export class SshConfigWriter implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly texts = new Map<string, string>();
   private readonly registration: vscode.Disposable;
@@ -36,7 +33,6 @@ export class SshConfigWriter implements vscode.TextDocumentContentProvider, vsco
     return this.texts.get(uri.toString()) ?? '';
   }
 
-  /** The alias the server's entry has, when the config holds one; the file is not changed. */
   existingAlias(server: Server): string | undefined {
     const alias = hostAlias(server.name, server.id);
     const text = readIfExists(sshConfigPath()) ?? '';

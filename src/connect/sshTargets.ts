@@ -29,10 +29,7 @@ export interface ResolvedTarget extends SshTarget {
   addressKind: ChosenAddress['kind'];
 }
 
-/**
- * Works out user, address and key for the connect commands, reading the public IP and the image only when one of
- * them is needed, through the connection's cache.
- */
+/** The public IP and the image are read only when needed, through the connection's cache. */
 export class SshTargets {
   constructor(
     private readonly model: ExplorerModel,
@@ -48,7 +45,6 @@ export class SshTargets {
     return connection.extras;
   }
 
-  /** The public IPs, or none with the reason logged and a problem sentence for the caller. */
   async publicIps(server: Server): Promise<{ ips: string[]; problem?: string }> {
     try {
       return { ips: await this.extras().publicIps(server.id) };
@@ -65,7 +61,6 @@ export class SshTargets {
     }
   }
 
-  /** The image's `os_distro`; undefined when the server has no image or it could not be read (logged). */
   async osDistro(server: Server): Promise<string | undefined> {
     if (!server.image_id) {
       return undefined;
@@ -140,7 +135,6 @@ export class SshTargets {
   }
 }
 
-/** Asks who logs in: one of the usual users, or a name typed into the picker (offered first once it is valid). */
 async function askUser(server: Server): Promise<string | undefined> {
   const quickPick = vscode.window.createQuickPick();
   quickPick.title = vscode.l10n.t('SSH user for {0}', server.name || server.id);

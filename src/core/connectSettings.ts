@@ -1,7 +1,5 @@
 import type { SshSettings } from './sshCommand';
 
-/** The SSH settings as the connect commands use them; values of the wrong type fall back to the defaults. */
-
 function stringMap(value: unknown): Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return {};

@@ -10,9 +10,7 @@ export interface ServerApi {
   listServers(filters: ServerFilters, page: PageRequest, call?: { signal?: AbortSignal } & PageHooks): Promise<ServerPage>;
   getServer(id: string, call?: { signal?: AbortSignal }): Promise<Server>;
   listVpcs(call?: { signal?: AbortSignal }): Promise<Vpc[]>;
-  /** The `Scp-Api-Version` of the server calls now (ScpClient: the setting, or what `auto` settled on). */
   readonly apiVersion?: string;
-  /** The connection's request limiter: Load All reads how long SCP's firewall holds requests back. */
   readonly limiter?: Pick<RequestLimiter, 'waitOutRejection'>;
   listInterfaces(id: string, call?: { signal?: AbortSignal }): Promise<NetworkInterface[]>;
   getImage(id: string, call?: { signal?: AbortSignal }): Promise<ServerImage>;
@@ -21,10 +19,7 @@ export interface ServerApi {
 
 export type CredentialSource = 'secretStorage' | 'environment' | 'scpConfig';
 
-/**
- * One set of settings and keys, and what is cached for it. VPC names are fetched once per connection: they rarely
- * change, and listing them needs a permission that many keys lack. A failed fetch is not kept, so Refresh asks again.
- */
+/** VPC names are fetched once per connection: they rarely change, and listing them needs a permission many keys lack. */
 export class Connection<Api extends ServerApi = ServerApi> {
   private vpcNames: Promise<ReadonlyMap<string, string>> | undefined;
   /** Public IPs and images, each read once on demand; a new connection (other key or settings) starts empty. */
@@ -33,7 +28,6 @@ export class Connection<Api extends ServerApi = ServerApi> {
   constructor(
     readonly client: Api,
     readonly source: CredentialSource,
-    /** Where requests go, for the view's description: a region and environment, or the override host. */
     readonly target: string,
     private readonly warn: (message: string) => void,
   ) {

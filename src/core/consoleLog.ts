@@ -3,11 +3,6 @@ import type { Result } from './result';
 import type { Server } from './serverModel';
 import { stateCategory } from './serverStates';
 
-/**
- * Show Console Log: the last lines of a server's console (`GET /v1/servers/{id}/console-log?line_size=N`) as a
- * read-only document of its own scheme, named after the server, with the id in the query.
- */
-
 export const CONSOLE_LOG_SCHEME = 'scp-console';
 const DEFAULT_CONSOLE_LINES = 200;
 const MAX_CONSOLE_LINES = 10000;
@@ -39,12 +34,10 @@ export function serverIdOfConsoleQuery(query: string): string | undefined {
   return new URLSearchParams(query).get('id') || undefined;
 }
 
-/** The line count to ask for: the setting within 1..10000, the default when it is not a number. */
 export function consoleLineSize(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(MAX_CONSOLE_LINES, Math.max(1, Math.round(value))) : DEFAULT_CONSOLE_LINES;
 }
 
-/** The document's text: the console output as SCP sent it, or a line saying there is none (and why, when stopped). */
 export function consoleLogText(output: string | null, state: string): string {
   if (output !== null && output.trim() !== '') {
     return output.endsWith('\n') ? output : `${output}\n`;

@@ -4,10 +4,7 @@ import { allIps } from './serverFacts';
 import { isWindowsServer } from './sshCommand';
 import type { Server } from './serverModel';
 
-/**
- * `contextValue` strings for menus: `;`-delimited tokens, matched in package.json with anchored regexes such as
- * `viewItem =~ /^server;.*;hasIp;/`. Declared here once so code and manifest agree.
- */
+/** Tokens are matched in package.json with anchored regexes such as `viewItem =~ /^server;.*;hasIp;/`. */
 export function serverContextValue(server: Server, pending?: ServerActionId): string {
   const tokens = ['server', `state-${stateCategory(server.state)}`, allIps(server).length > 0 ? 'hasIp' : 'noIp'];
   if (server.locked) {

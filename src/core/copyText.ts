@@ -2,23 +2,16 @@ import * as l10n from '@vscode/l10n';
 import { allIps, primaryIp } from './serverFacts';
 import type { Server } from './serverModel';
 
-/** What the copy commands put on the clipboard. One server: the value; several: one line per server. */
-
 export type CopyField = 'id' | 'name' | 'ip' | 'json';
 
 export interface CopyResult {
   text: string;
-  /** Servers that gave a line. */
   copied: number;
   /** Servers left out because they have nothing to copy (no IP address). */
   skipped: number;
 }
 
-/**
- * The text for one field of the selected servers. With several servers each gives one line: IPs are the address
- * the row shows (the one people connect to), JSON is one compact object per line (JSON Lines), so every line is
- * one server whatever the field. Servers without an IP are left out of an IP copy and counted.
- */
+/** With several servers each gives one line (JSON as JSON Lines), so every line is one server whatever the field. */
 export function copyText(servers: readonly Server[], field: CopyField): CopyResult {
   if (field === 'json' && servers.length === 1) {
     return { text: JSON.stringify(servers[0], null, 2), copied: 1, skipped: 0 };
@@ -40,15 +33,10 @@ export function copyText(servers: readonly Server[], field: CopyField): CopyResu
 export interface IpChoice {
   label: string;
   description: string;
-  /** What is copied when this choice is taken. */
   text: string;
 }
 
-/**
- * The choices of Copy IP Address for a server with several addresses: each address labelled with its subnet, then
- * the public ones ("public, NAT"), then "All addresses" (one per line). A server with one address has a single
- * choice, copied without asking.
- */
+/** A server with one address has a single choice, copied without asking. */
 export function ipChoices(server: Server, publicIps: readonly string[] = []): IpChoice[] {
   const ips = allIps(server);
   const choices: IpChoice[] = ips.map((entry) => ({
@@ -68,10 +56,6 @@ export function ipChoices(server: Server, publicIps: readonly string[] = []): Ip
   return choices;
 }
 
-/**
- * A status-bar confirmation: what was copied, of how many servers. `what` names the field as the caller shows it
- * (translated there: "ID", "IP addresses"); `single` is the server's name when one server was copied.
- */
 export function copiedMessage(what: string, result: CopyResult, single?: string): string {
   const message =
     result.copied === 1 && single

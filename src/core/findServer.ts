@@ -1,8 +1,6 @@
 import { allIps, primaryIp } from './serverFacts';
 import type { Server } from './serverModel';
 
-/** Find Server: which filter a search of SCP uses, and which of the server context menu's commands to offer. */
-
 /** An address or its beginning (`10.10.`, `fd00::`) goes to the `ip` filter; anything else is part of a name. */
 export function searchFilterFor(text: string): { key: 'ip' | 'name'; value: string } {
   const value = text.trim();
@@ -10,7 +8,6 @@ export function searchFilterFor(text: string): { key: 'ip' | 'name'; value: stri
   return { key: ipLike ? 'ip' : 'name', value };
 }
 
-/** The server's private addresses, the row's own first. */
 export function serverIps(server: Server): string[] {
   const first = primaryIp(server);
   const rest = allIps(server)
@@ -25,10 +22,7 @@ export interface MenuEntry {
   group?: string;
 }
 
-/**
- * Evaluates the subset of `when` clauses this manifest uses on server rows: `view == …`, `viewItem =~ /…/`, and
- * context keys (plain or negated) whose values are given. A clause with anything else is false.
- */
+/** Only the `when` clauses this manifest uses on server rows; a clause with anything else is false. */
 export function whenHolds(when: string | undefined, viewId: string, contextValue: string, keys: Readonly<Record<string, boolean>>): boolean {
   if (!when) {
     return true;

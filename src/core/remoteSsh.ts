@@ -1,12 +1,8 @@
 import type { SshTarget } from './sshCommand';
 
-/** Remote-SSH's extension id, and the window authority it opens. */
 export const REMOTE_SSH_EXTENSION_ID = 'ms-vscode-remote.remote-ssh';
 
-/**
- * `ssh-remote+<alias>` for a Host of the SSH config; otherwise Remote-SSH's hex-encoded JSON form, which carries
- * the address and user (Remote-SSH has no way to take a key file but the SSH config).
- */
+/** Without an alias, the hex-encoded JSON form; Remote-SSH takes a key file only from the SSH config. */
 export function remoteSshAuthority(target: Pick<SshTarget, 'address' | 'user'>, alias?: string): string {
   if (alias) {
     return `ssh-remote+${alias}`;

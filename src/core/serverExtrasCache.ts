@@ -1,15 +1,11 @@
 import type { ServerImage } from './serverNetwork';
 
-/** The per-server reads that cost a request each: public IPs and images. */
 export interface ServerExtrasSource {
   publicIps(serverId: string): Promise<string[]>;
   image(imageId: string): Promise<ServerImage>;
 }
 
-/**
- * One request per key, shared by every caller. A failed read is forgotten, so the next use asks again, unless
- * `isPermanent` says every read will fail the same way (a permission the key lacks): then no further request is made.
- */
+/** A failed read is forgotten so the next use asks again, unless `isPermanent` says every read will fail alike. */
 class OncePerKey<V> {
   private readonly requests = new Map<string, Promise<V>>();
   private refused: unknown;
@@ -38,10 +34,7 @@ class OncePerKey<V> {
   }
 }
 
-/**
- * What one connection has learnt about servers beyond the list: public IPs per server and images per id, each
- * fetched once, on demand (tooltip, details, copy, connect), never for every row.
- */
+/** Each fetched once, on demand (tooltip, details, copy, connect), never for every row. */
 export class ServerExtrasCache {
   private readonly knownPublicIps = new Map<string, readonly string[]>();
   private readonly publicIpReads: OncePerKey<string[]>;

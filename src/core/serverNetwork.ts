@@ -1,10 +1,7 @@
+// The public (static NAT) IP is only in the interfaces, the login OS only in the image: docs/scp-api-facts.md#per-server-reads.
+
 import * as l10n from '@vscode/l10n';
 import type { Result } from './result';
-
-/**
- * What `GET /v1/servers/{id}/interfaces` and `GET /v1/images/{id}` tell (docs/scp-api-facts.md#per-server-reads).
- * The public (static NAT) IP is only in the interfaces; the login user's OS is only in the image.
- */
 
 export interface NetworkInterface {
   port_id?: string;

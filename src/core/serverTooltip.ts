@@ -2,10 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { allIps, describeServerType, formatLocalTime, textOf } from './serverFacts';
 import type { Server } from './serverModel';
 
-/**
- * Escapes Markdown so a server or subnet name cannot turn into links or formatting in the tooltip, and makes it one
- * line: a line break (or any other control character) inside a table cell would end the table there.
- */
+/** One line, no Markdown: a name must not turn into a link, and a line break would end the table there. */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
@@ -14,7 +11,6 @@ export function escapeMarkdown(text: string): string {
 
 export interface TooltipLabels {
   vpcName?: string;
-  /** The public (NAT) IP line, as looked up when the tooltip opened: an address, "none" or why it is unknown. */
   publicIp?: string;
 }
 

@@ -1,11 +1,8 @@
+// Pure: the terminal gets the ssh argument list as `shellArgs`, so no shell ever parses server data.
+
 import * as l10n from '@vscode/l10n';
 import { primaryIp } from './serverFacts';
 import type { Server } from './serverModel';
-
-/**
- * How the extension reaches a server over SSH: which address, which user, which key, and the `ssh` argument list.
- * Everything here is pure; the terminal gets the list as `shellArgs`, so no shell ever parses server data.
- */
 
 export type PreferredAddress = 'public' | 'private';
 
@@ -13,7 +10,6 @@ export interface SshSettings {
   preferredAddress: PreferredAddress;
   /** Key: an image OS (`ubuntu`, `windows`) or a glob over server names (`web-*`); value: the login user. */
   user: Record<string, string>;
-  /** Keypair name → key file (`~` allowed). */
   identityFiles: Record<string, string>;
   /** Passed to ssh before the destination, e.g. `["-J", "bastion"]`. */
   extraArgs: string[];
@@ -47,7 +43,6 @@ const DEFAULT_USERS: Record<string, string> = {
 };
 const FALLBACK_USER = 'root';
 
-/** The users to offer when the OS is unknown: root first, then those of the common images. */
 export function usualUsers(): string[] {
   return [FALLBACK_USER, ...new Set(Object.values(DEFAULT_USERS))];
 }
@@ -65,11 +60,7 @@ export interface ResolvedUser {
   source: UserSource;
 }
 
-/**
- * Who logs in. Name patterns of the setting come first (they are the most specific), then the setting's entry for
- * the image's OS, then what the user answered for this server before, then the default of the OS. With no OS known
- * (no image, or the image could not be read) the answer is `unknown` and the caller asks, suggesting root.
- */
+/** Name patterns first (most specific), then the OS entry, the earlier answer, the OS default; no OS: `unknown`. */
 export function resolveUser(server: Server, osDistro: string | undefined, userMap: Record<string, string>, remembered: string | undefined): ResolvedUser {
   const entries = Object.entries(userMap).filter(([, user]) => typeof user === 'string' && isValidUser(user));
   const distro = osDistro?.toLowerCase();
@@ -109,10 +100,7 @@ function isSafeKeypairName(name: string): boolean {
   return /^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name) && !name.includes('..');
 }
 
-/**
- * The key file: the setting's entry for the keypair, else `~/.ssh/<keypair>.pem` or `~/.ssh/<keypair>` when such a
- * file exists, else none (ssh tries its own defaults). `exists` answers for an absolute path.
- */
+/** With no key file ssh tries its own defaults. `exists` answers for an absolute path. */
 export function identityFileFor(
   keypairName: string | null | undefined,
   identityFiles: Record<string, string>,
@@ -160,17 +148,14 @@ export function sshArgs(target: SshTarget): string[] {
   return args;
 }
 
-/** Quotes one argument for a POSIX shell only when it needs it. */
 export function shellQuote(arg: string): string {
   return /^[A-Za-z0-9@%+=:,./_-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Copy SSH Command: the same command as text for a terminal. */
 export function sshCommandText(target: SshTarget): string {
   return ['ssh', ...sshArgs(target)].map(shellQuote).join(' ');
 }
 
-/** Checks what is about to go into the argument list; the message says which part is wrong. */
 export function checkTarget(target: SshTarget): string | undefined {
   if (!isValidUser(target.user)) {
     return l10n.t('"{0}" is not a valid SSH user name: check the setting scpExplorer.ssh.user.', target.user);

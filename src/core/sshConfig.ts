@@ -1,10 +1,5 @@
 import type { SshTarget } from './sshCommand';
 
-/**
- * A `Host` entry of an OpenSSH client config for one server, and putting it into a config file's text: an entry
- * for the same alias is replaced where it stands, anything else in the file is left byte for byte as it was.
- */
-
 export interface HostEntry {
   alias: string;
   hostName: string;
@@ -14,10 +9,7 @@ export interface HostEntry {
   options: [string, string][];
 }
 
-/**
- * An alias ssh accepts as one Host pattern: letters, digits, `.`, `_`, `-`. When no letter is left (a Korean name,
- * say), `scp-` and the start of the server id.
- */
+/** When no letter is left (a Korean name, say), `scp-` and the start of the server id. */
 export function hostAlias(name: string, id: string): string {
   const cleaned = name
     .replace(/[^A-Za-z0-9._-]+/g, '-')
@@ -27,10 +19,7 @@ export function hostAlias(name: string, id: string): string {
   return /[A-Za-z]/.test(cleaned) ? cleaned : `scp-${id.replace(/[^A-Za-z0-9]/g, '').slice(0, 12)}`;
 }
 
-/**
- * The ssh options that `extraArgs` stands for in a config file (`-J`, `-p`, `-o Key=Value`, `-A`); what has no
- * config form is returned apart so the preview can say it was left out.
- */
+/** What has no config form is returned apart so the preview can say it was left out. */
 export function configOptionsFromArgs(args: readonly string[]): { options: [string, string][]; leftOut: string[] } {
   const options: [string, string][] = [];
   const leftOut: string[] = [];
@@ -86,7 +75,6 @@ interface ConfigLine {
   args: string[];
 }
 
-/** A config line's keyword (lower-case) and arguments; `Keyword=value` and quoted arguments as ssh reads them. */
 function readLine(line: string): ConfigLine | undefined {
   const trimmed = line.trim();
   if (trimmed === '' || trimmed.startsWith('#')) {
@@ -124,7 +112,7 @@ export function findHostBlock(text: string, alias: string): { start: number; end
   return { start, end };
 }
 
-/** The config text with the entry added at the end, or put in place of the existing entry for the same alias. */
+/** An entry replaces the one of the same alias where it stands; the file's other lines are kept as they were. */
 export function upsertHostEntry(text: string, entry: HostEntry): { text: string; change: ConfigChange } {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const entryLines = hostEntryLines(entry);

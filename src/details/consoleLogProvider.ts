@@ -3,13 +3,9 @@ import { CONSOLE_LOG_SCHEME, consoleLogPath, consoleLogQuery, consoleLogText, se
 import type { Server } from '../core/serverModel';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
 
-/** Reads a server's console: the server itself (for its name and state) and its last lines. */
 export type ConsoleReader = (id: string) => Promise<{ server: Server; output: string | null }>;
 
-/**
- * Read-only console-log documents under the `scp-console:` scheme. Show Console Log reads first (so a failure is
- * reported like any command's) and then opens the document; Refresh reads again and makes VS Code take the new text.
- */
+/** Show Console Log reads first, so a failure is reported like any command's, and then opens the document. */
 export class ConsoleLogProvider extends ReadOnlyDocuments {
   constructor(
     private readonly read: ConsoleReader,

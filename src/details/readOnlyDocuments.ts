@@ -3,10 +3,7 @@ import * as vscode from 'vscode';
 /** How long a show or refresh waits for VS Code to take in a new text before going on anyway. */
 const RELOAD_WAIT_MS = 5000;
 
-/**
- * Read-only documents of one URI scheme whose text the extension fetched: the latest text per document (dropped
- * when VS Code closes it), opening or reloading a document with a new text, and waiting until VS Code shows it.
- */
+/** The latest text per document is kept until VS Code closes it. */
 export abstract class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
@@ -20,10 +17,7 @@ export abstract class ReadOnlyDocuments implements vscode.TextDocumentContentPro
     ];
   }
 
-  /**
-   * The text of a document VS Code opens without a show (one restored after a reload). `keep: false` for a message
-   * in place of the content (a failure), so the next look asks again.
-   */
+  /** For a document opened without a show (restored after a reload); `keep: false` makes the next look ask again. */
   protected abstract fetchText(uri: vscode.Uri): Promise<{ text: string; keep: boolean }>;
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
@@ -51,7 +45,6 @@ export abstract class ReadOnlyDocuments implements vscode.TextDocumentContentPro
     return document;
   }
 
-  /** Gives an open document a new text, and waits until VS Code has it. */
   protected reload(document: vscode.TextDocument, text: string): Promise<void> {
     return new Promise<void>((resolve) => {
       const done = (): void => {

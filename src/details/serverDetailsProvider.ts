@@ -3,15 +3,9 @@ import { DETAILS_SCHEME, detailsPath, detailsQuery, detailsText, serverIdFromQue
 import type { Server } from '../core/serverModel';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
 
-/** Fetches one server fresh from SCP (`GET /v1/servers/{id}`); rejects with a message for the user. */
 export type ServerFetcher = (id: string) => Promise<Server>;
 
-/**
- * Read-only JSON documents of single servers under the `scp-server:` scheme. Show Details fetches the server
- * first (so a failure is reported like any command's), then opens the document or, when VS Code still holds it,
- * makes VS Code read it again: opening it again always shows SCP's current answer. A document restored after a
- * reload has no fetched text yet and fetches its own.
- */
+/** Opening a document again always shows SCP's current answer; one restored after a reload fetches its own. */
 export class ServerDetailsProvider extends ReadOnlyDocuments {
   constructor(
     private readonly fetch: ServerFetcher,
@@ -41,7 +35,6 @@ export class ServerDetailsProvider extends ReadOnlyDocuments {
     }
   }
 
-  /** Fetches the server, then shows its document with that text. */
   async show(id: string): Promise<vscode.TextDocument> {
     const server = await this.fetch(id);
     // The name comes from the fresh answer, so a renamed server opens under its new name.

@@ -8,11 +8,7 @@ import { LoadMoreNode, MessageNode } from './statusNodes';
 
 export type TreeNode = GroupNode | ServerNode | LoadMoreNode | MessageNode;
 
-/**
- * The Virtual Servers tree: a picture of the model, nothing more. The nodes are rebuilt from the model (cheaply,
- * in memory) after each of its changes; node ids come from domain keys, so VS Code keeps what was expanded or
- * selected across paging, refresh and servers changing state.
- */
+/** Node ids come from domain keys, so VS Code keeps what was expanded or selected across paging and refresh. */
 export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -49,7 +45,6 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     return item;
   }
 
-  /** The row of a loaded server, for reveal(). */
   async findServerNode(id: string): Promise<ServerNode | undefined> {
     const search = (nodes: readonly TreeNode[]): ServerNode | undefined => {
       for (const node of nodes) {
