@@ -69,20 +69,24 @@ function workspaceSettingsFiles(): { text: string; workspaceFile: boolean }[] {
 }
 
 /** The settings with any problem in them; region, environment and endpoint are checked when connecting. */
-export function readCheckedSettings(): CheckedSettings {
+function checkedValues(): CheckedSettings {
   const config = vscode.workspace.getConfiguration(SECTION);
   const userOnly = (key: keyof ExplorerSettings): unknown => {
     const inspected = config.inspect(key);
     return inspected?.globalValue ?? inspected?.defaultValue;
   };
-  const raw = Object.fromEntries(KEYS.map((key) => [key, USER_ONLY_SETTINGS.includes(key) ? userOnly(key) : config.get(key)]));
-  const checked = checkSettings(raw);
+  return checkSettings(Object.fromEntries(KEYS.map((key) => [key, USER_ONLY_SETTINGS.includes(key) ? userOnly(key) : config.get(key)])));
+}
+
+// Only the problem report scans the workspace's settings files on disk; reading values (activation, every connect) does not.
+export function readCheckedSettings(): CheckedSettings {
+  const checked = checkedValues();
   const ignored = workspaceValuesIgnored();
   return ignored.length === 0 ? checked : { ...checked, problems: [...ignored.map(workspaceValueIgnored), ...checked.problems] };
 }
 
 export function readSettings(): ExplorerSettings {
-  return readCheckedSettings().settings;
+  return checkedValues().settings;
 }
 
 /** The settings of server actions; read each time they matter, so a change applies at once. */

@@ -11,7 +11,7 @@ import { settingsError } from '../core/settingsValidation';
 import { resolveCredentials } from '../credentials/credentialResolver';
 import type { CredentialStore } from '../credentials/credentialStore';
 import { outputChannelRequestLogger } from '../requestLog';
-import { readCheckedSettings } from '../settings';
+import { readSettings } from '../settings';
 import { ApiVersionNotice } from './apiVersionNotice';
 import type { SettingsProblems } from './settingsProblems';
 
@@ -43,7 +43,7 @@ export function createConnector(
   const versionNotice = new ApiVersionNotice(session.versionMemory, (why) => session.reconnect(why));
   return async (): Promise<ConnectionState> => {
     problems.report();
-    const { settings } = readCheckedSettings();
+    const settings = readSettings();
     const virtualServer = serviceBaseUrl('virtualserver', settings);
     const vpc = serviceBaseUrl('vpc', settings);
     // Both URLs come from the same settings: they are valid or invalid together.
