@@ -9,10 +9,14 @@ const watch = process.argv.includes('--watch');
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * axios' Node build carries code this extension never runs, which would be about a third of its bundle. The
- * transport uses the `http` adapter and sends GETs without bodies, with maxRedirects: 0 and proxy: false, so:
+ * axios' Node build carries code this extension never runs: in full, axios and its dependencies would add about 270 KB
+ * to the bundle instead of about 50 KB. The transport uses the `http` adapter with maxRedirects: 0, proxy: false, no
+ * `params` (the signed URL is complete), JSON bodies only, no progress callbacks or maxRate, HTTP/1.1, and endpoints
+ * that must be http(s) (src/core/endpoints.ts), so:
  * - `form-data` (with mime-db, multipart bodies), `follow-redirects` (with debug) and `https-proxy-agent`, proxy-from-env
  *   and axios' shouldBypassProxy (axios' own proxying) are never reached;
+ * - nor are axios' form, urlencoded and params serialisers, its data: URL readers, its progress and rate-limit
+ *   streams, and its HTTP/2 session pool; axios.CancelToken and axios.HttpStatusCode are only exposed, never used;
  * - the `xhr` adapter is `false` in Node anyway, and the `fetch` adapter is only tried after `http`.
  * Each resolves to a small stand-in in src/api/bundleStubs that fails loudly, or says "unsupported", if ever reached.
  * The unit and integration tests run the real client through this bundle's code paths against the emulator.
@@ -20,20 +24,34 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const PACKAGE_STUBS = {
   'form-data': 'formData.js',
   'follow-redirects': 'followRedirects.js',
-  'https-proxy-agent': 'httpsProxyAgent.js',
-  'proxy-from-env': 'proxyFromEnv.js',
+  'https-proxy-agent': 'axiosProxying.js',
+  'proxy-from-env': 'axiosProxying.js',
 };
+/** Files of axios/lib (relative to it) and their stand-ins. */
 const AXIOS_FILE_STUBS = {
   'adapters/xhr.js': 'xhrAdapter.js',
   'adapters/fetch.js': 'fetchAdapter.js',
-  'helpers/shouldBypassProxy.js': 'shouldBypassProxy.js',
+  'helpers/shouldBypassProxy.js': 'axiosProxying.js',
+  'helpers/toFormData.js': 'axiosFormBodies.js',
+  'helpers/formDataToJSON.js': 'axiosFormBodies.js',
+  'helpers/toURLEncodedForm.js': 'axiosFormBodies.js',
+  'helpers/AxiosURLSearchParams.js': 'axiosFormBodies.js',
+  'helpers/formDataToStream.js': 'axiosFormBodies.js',
+  'helpers/readBlob.js': 'axiosFormBodies.js',
+  'helpers/fromDataURI.js': 'axiosDataUrls.js',
+  'helpers/estimateDataURLDecodedBytes.js': 'axiosDataUrls.js',
+  'helpers/AxiosTransformStream.js': 'axiosProgress.js',
+  'helpers/progressEventReducer.js': 'axiosProgress.js',
+  'helpers/Http2Sessions.js': 'axiosHttp2.js',
+  'cancel/CancelToken.js': 'axiosCancelToken.js',
+  'helpers/HttpStatusCode.js': 'axiosHttpStatusCode.js',
 };
 const stub = (file) => ({ path: path.join(here, 'src', 'api', 'bundleStubs', file) });
 const unusedAxiosCode = {
   name: 'unused-axios-code',
   setup(build) {
     build.onResolve({ filter: /^(form-data|follow-redirects|https-proxy-agent|proxy-from-env)$/ }, (args) => stub(PACKAGE_STUBS[args.path]));
-    build.onResolve({ filter: /^\.\.?\/.*(xhr|fetch|shouldBypassProxy)\.js$/ }, (args) => {
+    build.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
       if (!/node_modules[\\/]axios[\\/]lib[\\/]/.test(args.importer)) {
         return undefined;
       }
@@ -94,6 +112,8 @@ const context = await esbuild.context({
   outfile: 'dist/extension.js',
   external: ['vscode'],
   minify: production,
+  // Node reads the bundle as UTF-8: characters such as … and → stay one character instead of a \u escape.
+  charset: 'utf8',
   sourcemap: !production,
   sourcesContent: false,
   metafile: true,
