@@ -8,7 +8,7 @@ const ALLOWED_VSIX_ENTRIES: readonly RegExp[] = [
   /^extension\.vsixmanifest$/,
   /^extension\/package\.json$/,
   /^extension\/package\.nls(\.[a-z]{2,3}(-[a-z0-9]+)*)?\.json$/i,
-  /^extension\/l10n\/bundle\.l10n(\.[a-z]{2,3}(-[a-z0-9]+)*)?\.json$/i,
+  /^extension\/l10n\/bundle\.l10n\.[a-z]{2,3}(-[a-z0-9]+)*\.json$/i,
   /^extension\/dist\/extension\.js$/,
   /^extension\/media\/[^/]+\.(svg|png)$/i,
   /^extension\/readme(\.[a-z]{2,3}(-[a-z0-9]+)*)?\.md$/i,
@@ -32,6 +32,8 @@ const FORBIDDEN_VSIX_ENTRIES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^extension\/bench-results\//, 'benchmark results'],
   [/\.vsix$/i, 'a vsix inside the vsix'],
   [/^extension\/media\/screenshots\//, 'README screenshots'],
+  // VS Code never reads it: English comes from the messages in the code, other languages from bundle.l10n.<language>.json.
+  [/^extension\/l10n\/bundle\.l10n\.json$/i, 'the English source bundle (l10n/bundle.l10n.json)'],
 ];
 
 /** The files of a vsix by their path inside it, uncompressed (a vsix of this extension is a few hundred KB). */
