@@ -4,7 +4,7 @@ import { ConnectError, SshTargets, type ResolvedTarget } from '../connect/sshTar
 import { readSshSettings } from '../settings';
 import { SshConfigWriter } from '../connect/sshConfigWriter';
 import { REMOTE_SSH_EXTENSION_ID, remoteSshAuthority } from '../core/remoteSsh';
-import { chooseAddress, sshArgs, sshCommandText } from '../core/sshCommand';
+import { sshArgs, sshCommandText } from '../core/sshCommand';
 import type { Server } from '../core/serverModel';
 import { BUILT_IN_COMMANDS, COMMANDS, CONTEXT_KEYS } from '../constants';
 import type { ExplorerModel } from '../core/explorerModel';
@@ -97,13 +97,8 @@ export function registerConnectCommands(context: vscode.ExtensionContext, log: v
     if (!server) {
       return undefined;
     }
-    const settings = readSshSettings();
-    const { ips, problem } = settings.preferredAddress === 'public' || !chooseAddress(server, [], 'private') ? await targets.publicIps(server) : { ips: [] };
-    const chosen = chooseAddress(server, ips, settings.preferredAddress);
-    if (!chosen) {
-      throw new ConnectError(problem ?? vscode.l10n.t('The server has no IP address to connect to.'));
-    }
-    if (problem && settings.preferredAddress === 'public') {
+    const { chosen, problem } = await targets.address(server, readSshSettings().preferredAddress);
+    if (problem) {
       void notify(log, 'warning', vscode.l10n.t('{0} Copied the private address instead.', problem));
     }
     await copy(chosen.address, vscode.l10n.t('Copied the RDP address {0}', chosen.address));

@@ -10,6 +10,7 @@ import type { ServerTreeProvider, TreeNode } from '../tree/serverTreeProvider';
 import { readActionSettings } from '../settings';
 import { registerCommand } from './commandRegistry';
 import { pickFrom } from './quickPickAnswer';
+import { noServersLoaded } from './serverTargets';
 import { REMOTE_SSH_EXTENSION_ID } from '../core/remoteSsh';
 
 interface ServerItem extends vscode.QuickPickItem {
@@ -90,7 +91,7 @@ export function registerFindServerCommands(
     update();
     if (loaded.length === 0 && !model.hasMore) {
       quickPick.dispose();
-      void notify(log, 'warning', vscode.l10n.t('No servers are loaded yet: open the SCP view, then try again.'));
+      void notify(log, 'warning', noServersLoaded());
       return undefined;
     }
     const picked = await pickFrom(quickPick);

@@ -4,12 +4,11 @@ import { confirmationFor, nameList, needsConfirmation, type Confirmation } from 
 import type { ActionResult } from '../core/actionRunner';
 import type { ExplorerModel } from '../core/explorerModel';
 import { serverAction, splitByFit, type ServerActionId } from '../core/serverActions';
-import { primaryIp } from '../core/serverFacts';
 import type { Server } from '../core/serverModel';
 import { readActionSettings } from '../settings';
 import { notify } from '../notifications';
 import { registerCommand, showErrorWithLogs } from './commandRegistry';
-import { selectedServers } from './serverTargets';
+import { noServersLoaded, pickServer, selectedServers } from './serverTargets';
 
 /** Tests answer the confirmation here instead of in a modal. */
 export interface ActionCommandOptions {
@@ -51,16 +50,13 @@ async function pickFitting(model: ExplorerModel, log: vscode.LogOutputChannel, a
   if (fit.length === 0) {
     const message =
       model.servers.length === 0
-        ? vscode.l10n.t('No servers are loaded yet: open the SCP view, then try again.')
+        ? noServersLoaded()
         : vscode.l10n.t('None of the loaded servers can {0} now.', serverAction(action).verb());
     void notify(log, 'information', message);
     return [];
   }
-  const picked = await vscode.window.showQuickPick(
-    fit.map((server) => ({ label: server.name || server.id, description: primaryIp(server) ?? '', detail: `${server.state} · ${server.id}`, server })),
-    { title, placeHolder: vscode.l10n.t('Type part of a name, IP or id'), matchOnDescription: true, matchOnDetail: true },
-  );
-  return picked ? [picked.server] : [];
+  const picked = await pickServer(fit, title);
+  return picked ? [picked] : [];
 }
 
 async function act(

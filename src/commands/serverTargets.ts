@@ -22,13 +22,12 @@ export function selectedVpcIds(node: unknown, selection: unknown): string[] {
     .filter((id): id is string => id !== undefined);
 }
 
-async function pickLoadedServer(model: ExplorerModel, title: string): Promise<Server | undefined> {
-  if (model.servers.length === 0) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('No servers are loaded yet: open the SCP view, then try again.'));
-    return undefined;
-  }
+export const noServersLoaded = (): string => vscode.l10n.t('No servers are loaded yet: open the SCP view, then try again.');
+
+/** A quick pick of these servers by name, IP or id. */
+export async function pickServer(servers: readonly Server[], title: string): Promise<Server | undefined> {
   const picked = await vscode.window.showQuickPick(
-    model.servers.map((server) => ({
+    servers.map((server) => ({
       label: server.name || server.id,
       description: primaryIp(server) ?? '',
       detail: `${server.state} · ${server.id}`,
@@ -37,6 +36,14 @@ async function pickLoadedServer(model: ExplorerModel, title: string): Promise<Se
     { title, placeHolder: vscode.l10n.t('Type part of a name, IP or id'), matchOnDescription: true, matchOnDetail: true },
   );
   return picked?.server;
+}
+
+async function pickLoadedServer(model: ExplorerModel, title: string): Promise<Server | undefined> {
+  if (model.servers.length === 0) {
+    void vscode.window.showWarningMessage(noServersLoaded());
+    return undefined;
+  }
+  return pickServer(model.servers, title);
 }
 
 /** From the palette there is no node: one of the loaded servers is picked. */

@@ -12,6 +12,7 @@ import {
   isWindowsServer,
   resolveUser,
   type ChosenAddress,
+  type PreferredAddress,
   usualUsers,
   type SshTarget,
 } from '../core/sshCommand';
@@ -76,19 +77,25 @@ export class SshTargets {
     }
   }
 
+  /** The address by the preference; `problem` says why a preferred public address could not be had. */
+  async address(server: Server, preferred: PreferredAddress): Promise<{ chosen: ChosenAddress; problem?: string }> {
+    const needsPublic = preferred === 'public' || !chooseAddress(server, [], 'private');
+    const { ips, problem } = needsPublic ? await this.publicIps(server) : { ips: [] };
+    const chosen = chooseAddress(server, ips, preferred);
+    if (!chosen) {
+      throw new ConnectError(problem ?? vscode.l10n.t('The server has no IP address to connect to.'));
+    }
+    return { chosen, problem: preferred === 'public' ? problem : undefined };
+  }
+
   /** Undefined when the user cancelled the question for the login user. */
   async resolve(server: Server): Promise<ResolvedTarget | undefined> {
     if (isWindowsServer(server)) {
       throw new ConnectError(vscode.l10n.t('This is a Windows server: use Copy RDP Address to connect to it.'));
     }
     const settings = readSshSettings();
-    const needsPublic = settings.preferredAddress === 'public' || !chooseAddress(server, [], 'private');
-    const { ips, problem } = needsPublic ? await this.publicIps(server) : { ips: [] };
-    const chosen = chooseAddress(server, ips, settings.preferredAddress);
-    if (!chosen) {
-      throw new ConnectError(problem ?? vscode.l10n.t('The server has no IP address to connect to.'));
-    }
-    if (problem && settings.preferredAddress === 'public') {
+    const { chosen, problem } = await this.address(server, settings.preferredAddress);
+    if (problem) {
       void notify(this.log, 'warning', vscode.l10n.t('{0} Connecting to the private address instead.', problem));
     }
     const osDistro = await this.osDistro(server);

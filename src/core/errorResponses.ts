@@ -123,14 +123,14 @@ export function errorFromResponse(status: number, body: string, contentType: str
     );
   }
   if (status >= 500) {
-    const message = l10n.t('SCP had a server error ({0}). Retry in a moment.', answered(status));
+    const serverError = (answer: string | number): string => l10n.t('SCP had a server error ({0}). Retry in a moment.', answer);
+    const message = serverError(answered(status));
     const withId = summary.requestId ? l10n.t('{0} Request id: {1}.', message, summary.requestId) : message;
-    return new ScpError('server', withId, details, l10n.t('SCP had a server error ({0}). Retry in a moment.', status));
+    return new ScpError('server', withId, details, serverError(status));
   }
-  const unexpected = said
-    ? l10n.t('SCP answered {0} with an unexpected status {1}: {2}.', context.what, status, said)
-    : l10n.t('SCP answered {0} with an unexpected status {1}.', context.what, status);
-  return new ScpError('badResponse', unexpected, details, l10n.t('SCP answered {0} with an unexpected status {1}.', context.what, status));
+  const bare = l10n.t('SCP answered {0} with an unexpected status {1}.', context.what, status);
+  const unexpected = said ? l10n.t('SCP answered {0} with an unexpected status {1}: {2}.', context.what, status, said) : bare;
+  return new ScpError('badResponse', unexpected, details, bare);
 }
 
 /** `why` says what came back, e.g. "malformed JSON" (translated by the caller); it may name a header's value. */
