@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import type { Result } from './result';
+import { ok, fail, type Result } from './result';
 import type { Server } from './serverModel';
 import { stateCategory } from './serverStates';
 
@@ -9,10 +9,10 @@ const MAX_CONSOLE_LINES = 10000;
 
 export function parseConsoleLog(body: unknown): Result<string | null> {
   if (typeof body !== 'object' || body === null || !('output' in body)) {
-    return { ok: false, error: l10n.t('a body without "output"') };
+    return fail(l10n.t('a body without "output"'));
   }
   const output = (body as { output: unknown }).output;
-  return output === null || typeof output === 'string' ? { ok: true, value: output } : { ok: false, error: l10n.t('an "output" that is not text') };
+  return output === null || typeof output === 'string' ? ok(output) : fail(l10n.t('an "output" that is not text'));
 }
 
 /** `/<name> console.log`: slashes and control characters out, so the tab reads as the server's name. */

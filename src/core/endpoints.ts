@@ -1,6 +1,6 @@
 // Regional public endpoints, or one override URL for every service (docs/scp-api-facts.md#endpoints-and-configuration).
 import * as l10n from '@vscode/l10n';
-import type { Result } from './result';
+import { ok, fail, type Result } from './result';
 
 export type ScpService = 'virtualserver' | 'vpc';
 
@@ -30,27 +30,21 @@ export function checkEndpoint(raw: string): Result<string> {
   try {
     url = new URL(raw.trim());
   } catch {
-    return {
-      ok: false,
-      error: l10n.t('"{0}" is not a URL. Use a base URL such as https://virtualserver.kr-west1.e.samsungsdscloud.com.', raw),
-    };
+    return fail(l10n.t('"{0}" is not a URL. Use a base URL such as https://virtualserver.kr-west1.e.samsungsdscloud.com.', raw));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, error: l10n.t('"{0}" must start with https://.', raw) };
+    return fail(l10n.t('"{0}" must start with https://.', raw));
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return {
-      ok: false,
-      error: l10n.t(
+    return fail(l10n.t(
         'Plain http is refused for {0}: signed requests must not cross a network in clear. Use https://, or http:// only to 127.0.0.1/localhost.',
         url.host,
-      ),
-    };
+      ));
   }
   if (url.search || url.hash || url.username || url.password) {
-    return { ok: false, error: l10n.t('"{0}" must be a base URL without query, fragment or user name.', raw) };
+    return fail(l10n.t('"{0}" must be a base URL without query, fragment or user name.', raw));
   }
-  return { ok: true, value: url.origin + url.pathname.replace(/\/+$/, '') };
+  return ok(url.origin + url.pathname.replace(/\/+$/, ''));
 }
 
 export function serviceBaseUrl(service: ScpService, settings: EndpointSettings): Result<string> {
@@ -59,15 +53,12 @@ export function serviceBaseUrl(service: ScpService, settings: EndpointSettings):
   }
   const regions = REGIONS_BY_ENVIRONMENT[settings.environment];
   if (!regions) {
-    return { ok: false, error: l10n.t('Unknown environment "{0}": use e (Enterprise), s (Samsung) or g (Sovereign).', settings.environment) };
+    return fail(l10n.t('Unknown environment "{0}": use e (Enterprise), s (Samsung) or g (Sovereign).', settings.environment));
   }
   if (!regions.includes(settings.region)) {
-    return {
-      ok: false,
-      error: l10n.t('Unknown region "{0}" for environment "{1}": use one of {2}.', settings.region, settings.environment, regions.join(', ')),
-    };
+    return fail(l10n.t('Unknown region "{0}" for environment "{1}": use one of {2}.', settings.region, settings.environment, regions.join(', ')));
   }
-  return { ok: true, value: `https://${service}.${settings.region}.${settings.environment}.samsungsdscloud.com` };
+  return ok(`https://${service}.${settings.region}.${settings.environment}.samsungsdscloud.com`);
 }
 
 /** SCP answers in Korean or English; follow the editor's language unless the user chose one. */

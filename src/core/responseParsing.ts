@@ -1,6 +1,6 @@
 // Only what the extension relies on (ids, names, states) is checked; optional fields stay optional.
 import * as l10n from '@vscode/l10n';
-import type { Result } from './result';
+import { ok, fail, type Result } from './result';
 import type { Server, ServerPage, Vpc } from './serverModel';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -22,32 +22,32 @@ function normalizeServer(raw: Server): Server {
 
 export function parseServerPage(body: unknown, limit: number): Result<ServerPage> {
   if (!isRecord(body) || !Array.isArray(body.servers)) {
-    return { ok: false, error: l10n.t('a body without a "servers" list') };
+    return fail(l10n.t('a body without a "servers" list'));
   }
   const servers: Server[] = [];
   for (const item of body.servers) {
     if (!checkServer(item)) {
-      return { ok: false, error: l10n.t('a server without an id') };
+      return fail(l10n.t('a server without an id'));
     }
     servers.push(normalizeServer(item));
   }
   // The API gives no next marker: a full page means there may be more (docs/scp-api-facts.md#listing-servers).
   const nextMarker = servers.length >= limit && servers.length > 0 ? servers[servers.length - 1].id : undefined;
-  return { ok: true, value: { servers, nextMarker } };
+  return ok({ servers, nextMarker });
 }
 
 export function parseServer(body: unknown): Result<Server> {
-  return checkServer(body) ? { ok: true, value: normalizeServer(body) } : { ok: false, error: l10n.t('a server without an id') };
+  return checkServer(body) ? ok(normalizeServer(body)) : fail(l10n.t('a server without an id'));
 }
 
 export function parseVpcPage(body: unknown): Result<Vpc[]> {
   if (!isRecord(body) || !Array.isArray(body.vpcs)) {
-    return { ok: false, error: l10n.t('a body without a "vpcs" list') };
+    return fail(l10n.t('a body without a "vpcs" list'));
   }
   const vpcs: Vpc[] = [];
   for (const item of body.vpcs) {
     if (!isRecord(item) || typeof item.id !== 'string') {
-      return { ok: false, error: l10n.t('a VPC without an id') };
+      return fail(l10n.t('a VPC without an id'));
     }
     vpcs.push({
       id: item.id,
@@ -56,5 +56,5 @@ export function parseVpcPage(body: unknown): Result<Vpc[]> {
       state: typeof item.state === 'string' ? item.state : undefined,
     });
   }
-  return { ok: true, value: vpcs };
+  return ok(vpcs);
 }

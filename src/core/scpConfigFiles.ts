@@ -1,6 +1,6 @@
 // The official SCP tools' files (docs/scp-api-facts.md#endpoints-and-configuration): users of the Terraform provider or CLI type nothing.
 import * as l10n from '@vscode/l10n';
-import type { Result } from './result';
+import { ok, fail, type Result } from './result';
 
 export interface ScpConfig {
   accessKey?: string;
@@ -23,12 +23,12 @@ function readObject(text: string, fileName: string): Result<Record<string, unkno
     parsed = JSON.parse(stripBom(text));
   } catch {
     // JSON.parse's own message quotes the text around the mistake, which in credentials.json is the secret key.
-    return { ok: false, error: l10n.t('{0} is not valid JSON. Fix or recreate the file.', fileName) };
+    return fail(l10n.t('{0} is not valid JSON. Fix or recreate the file.', fileName));
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return { ok: false, error: l10n.t('{0} must hold a JSON object.', fileName) };
+    return fail(l10n.t('{0} must hold a JSON object.', fileName));
   }
-  return { ok: true, value: parsed as Record<string, unknown> };
+  return ok(parsed as Record<string, unknown>);
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
@@ -68,7 +68,7 @@ export function parseScpConfig(configText: string | undefined, credentialsText: 
       problems.push(config.error);
     }
   }
-  return { ok: true, value: { ...result, problems } };
+  return ok({ ...result, problems });
 }
 
 export function scpConfigFromEnvironment(env: Record<string, string | undefined>): ScpConfig {

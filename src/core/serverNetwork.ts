@@ -1,7 +1,7 @@
 // The public (static NAT) IP is only in the interfaces, the login OS only in the image: docs/scp-api-facts.md#per-server-reads.
 
 import * as l10n from '@vscode/l10n';
-import type { Result } from './result';
+import { ok, fail, type Result } from './result';
 
 export interface NetworkInterface {
   port_id?: string;
@@ -27,16 +27,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function parseInterfaces(body: unknown): Result<NetworkInterface[]> {
   if (!isRecord(body) || !Array.isArray(body.interfaces)) {
-    return { ok: false, error: l10n.t('a body without an "interfaces" list') };
+    return fail(l10n.t('a body without an "interfaces" list'));
   }
-  return { ok: true, value: body.interfaces.filter(isRecord) as NetworkInterface[] };
+  return ok(body.interfaces.filter(isRecord) as NetworkInterface[]);
 }
 
 export function parseImage(body: unknown): Result<ServerImage> {
   if (!isRecord(body) || typeof body.id !== 'string') {
-    return { ok: false, error: l10n.t('an image without an id') };
+    return fail(l10n.t('an image without an id'));
   }
-  return { ok: true, value: body as unknown as ServerImage };
+  return ok(body as unknown as ServerImage);
 }
 
 /** The static NAT addresses, the default interface's first; a NAT that is being deleted or failed is not one. */

@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Result } from '../core/result';
+import { ok, fail, type Result } from '../core/result';
 import { parseScpConfig, type ScpConfigFiles } from '../core/scpConfigFiles';
 
 /** Far above any real config or credentials file (a few hundred bytes); a larger one is not one of them. */
@@ -78,8 +78,8 @@ export async function readScpConfigFiles(directory = scpConfigDirectory()): Prom
   );
   const read = parseScpConfig(config.text, credentials.text);
   if (!read.ok) {
-    return { ok: false, error: `${directory}: ${read.error}` };
+    return fail(`${directory}: ${read.error}`);
   }
   const problems = [...(config.problem ? [config.problem] : []), ...read.value.problems.map((problem) => `${directory}: ${problem}`)];
-  return { ok: true, value: { ...read.value, problems } };
+  return ok({ ...read.value, problems });
 }
