@@ -85,8 +85,8 @@ export class ScpClient {
     const listCall: CallOptions | undefined = onLastId
       ? {
           ...call,
-          beforeParse: (text) => {
-            const id = lastIdOfList(text);
+          beforeParse: (bytes) => {
+            const id = lastIdOfList(bytes);
             return id === undefined ? undefined : onLastId(id);
           },
         }

@@ -42,8 +42,8 @@ export interface TransportOptions {
 
 export interface CallOptions {
   signal?: AbortSignal;
-  /** Paging sends the next request (marker = the last id, at the end of the text) before this page is parsed. */
-  beforeParse?: (body: string) => Promise<void> | void;
+  /** Paging sends the next request (marker = the last id, at the end of the body) before this page is decoded and parsed. */
+  beforeParse?: (body: Uint8Array) => Promise<void> | void;
   onSent?: () => void;
 }
 
@@ -62,7 +62,7 @@ export interface RequestSpec {
 
 interface Attempt {
   status?: number;
-  body?: string;
+  body?: Buffer;
   contentType?: string;
   retryAfter?: string;
   serverMs?: number;
@@ -73,6 +73,11 @@ interface Attempt {
 /** Far above any page of servers (1000 servers ≈ 3 MiB), yet small enough for a shared extension host. */
 const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 const MAX_REQUEST_BYTES = 1024 * 1024;
+
+function textOf(bytes: Buffer | undefined): string {
+  const text = bytes?.toString('utf8') ?? '';
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
 
 /**
  * The query is encoded once, signed, and given to axios in a complete URL with no `params`, so axios sends the signed
@@ -95,7 +100,8 @@ export class SignedTransport {
       proxy: false,
       // Node's http/https, named so axios never tries another adapter (the bundle leaves xhr and fetch out).
       adapter: 'http',
-      responseType: 'text',
+      // Bytes: paging reads the next marker from the end of the raw body before decoding and parsing it.
+      responseType: 'arraybuffer',
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
       // Counted after gzip/deflate are undone, so a small compressed bomb is stopped too.
@@ -145,26 +151,34 @@ export class SignedTransport {
       await this.limiter.acquire(call.signal, sent);
       const attemptStarted = Date.now();
       const attempt = await this.attempt(spec, url, host, call.signal, call.onSent ? sent : undefined);
-      this.options.logger?.request({
-        method: spec.method,
-        target,
-        status: attempt.status,
-        durationMs: Date.now() - attemptStarted,
-        serverMs: attempt.serverMs,
-        retries,
-        error: attempt.error?.kind,
-      });
+      const durationMs = Date.now() - attemptStarted;
+      const succeeded = attempt.status !== undefined && attempt.status >= 200 && attempt.status < 300;
+      try {
+        // The next page's request goes out before this one is even logged.
+        if (succeeded && attempt.body) {
+          await call.beforeParse?.(attempt.body);
+        }
+      } finally {
+        this.options.logger?.request({
+          method: spec.method,
+          target,
+          status: attempt.status,
+          durationMs,
+          serverMs: attempt.serverMs,
+          retries,
+          error: attempt.error?.kind,
+        });
+      }
       if (attempt.error?.kind === 'cancelled') {
         throw attempt.error;
       }
-      if (attempt.status !== undefined && attempt.status >= 200 && attempt.status < 300) {
-        if (spec.method !== 'GET' && !(attempt.body ?? '').trim()) {
+      if (succeeded) {
+        const text = textOf(attempt.body);
+        if (spec.method !== 'GET' && !text.trim()) {
           return undefined; // 202 Accepted carries no body
         }
-        const body = attempt.body ?? '';
-        await call.beforeParse?.(body);
         try {
-          return JSON.parse(body);
+          return JSON.parse(text);
         } catch {
           // A 200 that is not JSON comes from a proxy page or a cut-off body: say so, do not retry blindly.
           const why = attempt.contentType?.includes('json')
@@ -174,7 +188,7 @@ export class SignedTransport {
         }
       }
       const error =
-        attempt.error ?? errorFromResponse(attempt.status ?? 0, attempt.body ?? '', attempt.contentType ?? '', context);
+        attempt.error ?? errorFromResponse(attempt.status ?? 0, textOf(attempt.body), attempt.contentType ?? '', context);
       const retryAfterMs = parseRetryAfter(attempt.retryAfter, this.clock.now());
       const delay = attempt.retryable && spec.method === 'GET' ? retryDelayMs(retries + 1, this.clock.now() - started, this.retry, retryAfterMs) : undefined;
       if (delay === undefined) {
@@ -202,7 +216,7 @@ export class SignedTransport {
     outer?.addEventListener('abort', onOuterAbort, { once: true });
     try {
       this.options.onSend?.(url);
-      const response = await this.http.request<string>({
+      const response = await this.http.request<unknown>({
         method: spec.method,
         url,
         data: spec.body,
@@ -223,7 +237,7 @@ export class SignedTransport {
       };
       return {
         status: response.status,
-        body: typeof response.data === 'string' ? response.data : '',
+        body: Buffer.isBuffer(response.data) ? response.data : undefined,
         contentType: header('content-type'),
         retryAfter: header('retry-after'),
         serverMs: parseServerTiming(header('server-timing')),

@@ -11,6 +11,7 @@ export interface OperationsHost {
   apply(server: Server): void;
   remove(id: string): void;
   changed(): void;
+  idle?(): Promise<void>;
 }
 
 export interface ActionApi extends ServerApi {
@@ -44,6 +45,7 @@ export class ServerOperations {
         },
         apply: (server) => host.apply(server),
         remove: (id) => host.remove(id),
+        idle: async () => host.idle?.(),
       },
       {
         ...options,

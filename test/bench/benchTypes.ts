@@ -85,10 +85,13 @@ export interface ScaleRun {
   ratio: number;
   /** Of loadAllMs, what the emulator spent on building and serialising its answers (see emulatorProcess.ts). */
   emulatorMs: number;
+  /** Per page: the previous answer written → this request arrived (RequestCounts.listTurnMsEach). */
+  turnMs: number[];
   /** The same Load All with the view hidden (nothing redraws while pages arrive). */
   hiddenLoadAllMs: number;
   hiddenPages: number;
   hiddenEmulatorMs: number;
+  hiddenTurnMs: number[];
   /** Group + build every node + getTreeItem of every node, a few times per run (view hidden). */
   treeMs: number[];
   /** Rows of the tree (groups and servers). */

@@ -29,6 +29,12 @@ export interface RequestCounts {
   listServerMs: number;
   /** The same, per list request in order. */
   listServerMsEach: number[];
+  /**
+   * Per list request after the first: from the previous answer encoded (where its Server-Timing ends) until this
+   * request arrived, in the emulator's clock. Paging one page after another, that is all the time above the floor:
+   * the transfer, the client's work before it asks again, and the request's way back.
+   */
+  listTurnMsEach: number[];
   /** Requests the emulated WAF rejected with 417. */
   rejected: number;
 }
@@ -55,6 +61,10 @@ function counts(): RequestCounts {
     lastListQuery: (list[list.length - 1]?.query ?? []).map(([key, value]) => `${key}=${value}`),
     listServerMs: listServerMs.reduce((sum, ms) => sum + ms, 0),
     listServerMsEach: listServerMs,
+    listTurnMsEach: list.slice(1).flatMap((entry, i) => {
+      const answered = list[i].answeredAt;
+      return answered === undefined ? [] : [entry.arrivedAt - answered];
+    }),
     rejected: requests.filter((r) => r.status === 417).length,
   };
 }

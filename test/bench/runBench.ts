@@ -224,6 +224,7 @@ interface PagingRun {
   ms: number;
   pages: number;
   emulatorMs: number;
+  turnMs: number[];
 }
 
 /**
@@ -248,7 +249,7 @@ async function measureClientPaging(sizes: readonly number[], runs: number): Prom
         }
         const ms = performance.now() - started;
         const counts = await emulator.counts();
-        samples.push({ ms, pages: counts.list, emulatorMs: counts.listServerMs });
+        samples.push({ ms, pages: counts.list, emulatorMs: counts.listServerMs, turnMs: counts.listTurnMsEach });
       }
       results.set(servers, samples);
     } finally {
@@ -460,6 +461,9 @@ async function main(): Promise<void> {
         s.runs.map((r) => r.ratio),
         LOAD_ALL_TARGET_FLEETS.includes(s.servers) ? { kind: 'max', value: 1.05 } : undefined,
       ),
+      figure(scaleSection, `${label}:   between pages: answer written → next request arrived`, 'ms', s.runs.flatMap((r) => r.turnMs)),
+      figure(scaleSection, `${label}:     the same, view hidden`, 'ms', s.runs.flatMap((r) => r.hiddenTurnMs)),
+      figure(scaleSection, `${label}:     the same, client alone in plain Node`, 'ms', (paging.get(s.servers) ?? []).flatMap((r) => r.turnMs)),
       figure(scaleSection, `${label}:   Load All ÷ (pages × ${SCALE_LATENCY_MS} ms), the old floor`, 'ratio', s.runs.map((r) => r.loadAllMs / (r.pages * SCALE_LATENCY_MS))),
       figure(scaleSection, `${label}:   Load All wall time, view hidden, ÷ floor`, 'ratio', s.runs.map((r) => r.hiddenLoadAllMs / (r.hiddenPages * SCALE_LATENCY_MS + r.hiddenEmulatorMs))),
       figure(

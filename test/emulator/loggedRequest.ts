@@ -5,6 +5,10 @@
 export interface LoggedRequest {
   /** Date.now() when the request arrived. */
   receivedAt: number;
+  /** performance.now() in the emulator's process when the request arrived: its own time (`appMs`) counts from here. */
+  arrivedAt: number;
+  /** performance.now() when the answer was encoded and its writing began: where `appMs` ends. */
+  answeredAt?: number;
   method: string;
   /** The request-target exactly as received on the request line (`req.url`), e.g. `/v1/servers?name=a+b&limit=7`. */
   rawTarget: string;
@@ -25,7 +29,7 @@ export interface LoggedRequest {
   /** The request body as received (POSTs), e.g. `{"reboot_type":"HARD"}`; undefined when empty. */
   body?: string;
   /**
-   * The emulator's own time on the request, in ms: from its arrival until the answer is encoded and about to be
+   * The emulator's own time on the request, in ms: from its arrival (`arrivedAt`) until the answer is encoded and about to be
    * written, minus the latency knob (routing, signature check, query, JSON serialisation and encoding). Sent as
    * `Server-Timing: app;dur=…`.
    */

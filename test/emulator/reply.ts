@@ -11,14 +11,16 @@ const JSON_TYPE = 'application/json';
 export class Reply {
   private settled = false;
   /** When the request arrived, moved on by the latency knob's wait: the emulator's own time counts from here. */
-  private workStarted = performance.now();
+  private workStarted: number;
 
   constructor(
     private readonly res: ServerResponse,
     readonly entry: LoggedRequest,
     private readonly ids: RequestIds,
     private readonly onSettled: (entry: LoggedRequest) => void,
-  ) {}
+  ) {
+    this.workStarted = entry.arrivedAt;
+  }
 
   /** The latency knob's wait is not the emulator's own time; a late timer is. */
   excludeLatency(ms: number): void {
@@ -125,8 +127,10 @@ export class Reply {
     if (this.settled) {
       return '';
     }
-    const ms = Math.round((performance.now() - this.workStarted) * 10) / 10;
+    const now = performance.now();
+    const ms = Math.round((now - this.workStarted) * 10) / 10;
     this.entry.appMs = ms;
+    this.entry.answeredAt = now;
     return `app;dur=${ms}`;
   }
 

@@ -186,11 +186,13 @@ export class ScpEmulator {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const receivedAt = Date.now();
+    const arrivedAt = performance.now();
     const rawTarget = req.url ?? '';
     const { path, rawQuery } = splitTarget(rawTarget);
     const query = parseGoQuery(rawQuery);
     const entry: LoggedRequest = {
       receivedAt,
+      arrivedAt,
       method: req.method ?? '',
       rawTarget,
       path,

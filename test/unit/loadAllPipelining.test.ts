@@ -158,19 +158,43 @@ describe('Load All pipelining', function () {
     });
   });
 
-  describe('reading the last id from the text', () => {
+  describe('reading the last id from the raw bytes', () => {
+    const probe = (text: string): string | undefined => lastIdOfList(Buffer.from(text, 'utf8'));
+
     it('finds the last element’s id past nested objects and arrays', () => {
       const body = JSON.stringify({ servers: [{ id: 'a' }, { id: 'b', server_type: { id: 'inner' }, addresses: [{ id: 'nic' }] }] });
-      assert.equal(lastIdOfList(body), 'b');
-      assert.equal(lastIdOfList(JSON.stringify({ servers: [{ id: 'a', name: '{"id":"fake"}' }] }, null, 2)), 'a');
+      assert.equal(probe(body), 'b');
+      assert.equal(probe(JSON.stringify({ servers: [{ id: 'a', name: '{"id":"fake"}' }] }, null, 2)), 'a');
     });
 
-    it('gives no guess for an empty list, another shape, or a cut-off text', () => {
-      assert.equal(lastIdOfList('{"servers":[]}'), undefined);
-      assert.equal(lastIdOfList('{"servers":[{"id":"a"}],"count":1}'), undefined);
-      assert.equal(lastIdOfList('{"servers":[{"id":"a"},{"id":"b"'), undefined);
-      assert.equal(lastIdOfList('<html></html>'), undefined);
-      assert.equal(lastIdOfList('{"servers":[{"name":"no id"}]}'), undefined);
+    it('decodes multi-byte UTF-8 in the id and around it', () => {
+      assert.equal(probe(JSON.stringify({ servers: [{ id: 'a' }, { id: '서버-β-😀', name: '웹 {서버}', tags: ['}'] }] })), '서버-β-😀');
+      assert.equal(probe(JSON.stringify({ servers: [{ id: 'é', name: '한' }] }) + '\r\n'), 'é');
+    });
+
+    it('is not fooled by braces and escaped quotes inside strings', () => {
+      const body = JSON.stringify({ servers: [{ id: 'a' }, { id: 'b"}', name: 'x\\", {"id":"fake"}', note: '[{' }] });
+      assert.equal(probe(body), 'b"}');
+      assert.equal(probe(JSON.stringify({ servers: [{ id: 'a' }, { name: 'x", {"id":"fake","y":"', id: 'real' }] })), 'real');
+    });
+
+    it('gives no guess for an empty body or list, another shape, or a cut-off body', () => {
+      assert.equal(probe(''), undefined);
+      assert.equal(probe('   '), undefined);
+      assert.equal(probe('}]}'), undefined);
+      assert.equal(probe('{"servers":[]}'), undefined);
+      assert.equal(probe('{"servers":[{"id":"a"}],"count":1}'), undefined);
+      assert.equal(probe('{"servers":[{"id":"a"},{"id":"b"'), undefined);
+      assert.equal(probe('<html></html>'), undefined);
+      assert.equal(probe('{"servers":[{"name":"no id"}]}'), undefined);
+      assert.equal(probe('{"servers":[{"id":7}]}'), undefined);
+    });
+
+    it('gives no guess when the body is cut inside a multi-byte character', () => {
+      const bytes = Buffer.from(JSON.stringify({ servers: [{ id: 'a', name: '서버' }] }), 'utf8');
+      const cut = bytes.subarray(0, bytes.indexOf(Buffer.from('버', 'utf8')) + 1);
+      assert.equal(lastIdOfList(cut), undefined);
+      assert.equal(lastIdOfList(Buffer.concat([cut, Buffer.from('"}]}')])), 'a', 'a broken character inside a string does not hide the id');
     });
 
     it('reads Server-Timing durations, summed over metrics', () => {

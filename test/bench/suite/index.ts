@@ -205,7 +205,7 @@ async function countRequests(api: ExplorerApi, emulator: EmulatorClient, runs: n
 }
 
 /** From a new connection with the first page loaded, `scpExplorer.loadAll` to the end. */
-async function loadAll(api: ExplorerApi, emulator: EmulatorClient, servers: number): Promise<{ ms: number; pages: number; emulatorMs: number }> {
+async function loadAll(api: ExplorerApi, emulator: EmulatorClient, servers: number): Promise<{ ms: number; pages: number; emulatorMs: number; turnMs: number[] }> {
   await api.tree.getChildren();
   await emulator.clearRequests();
   const started = performance.now();
@@ -215,7 +215,7 @@ async function loadAll(api: ExplorerApi, emulator: EmulatorClient, servers: numb
   if (outcome !== 'complete' || api.model.servers.length !== servers) {
     throw new Error(`Load All answered ${String(outcome)} with ${api.model.servers.length} of ${servers} servers`);
   }
-  return { ms, pages: counts.list, emulatorMs: counts.listServerMs };
+  return { ms, pages: counts.list, emulatorMs: counts.listServerMs, turnMs: counts.listTurnMsEach };
 }
 
 async function scaleRun(api: ExplorerApi, emulator: EmulatorClient, servers: number): Promise<ScaleRun> {
@@ -260,9 +260,11 @@ async function scaleRun(api: ExplorerApi, emulator: EmulatorClient, servers: num
     pages: shown.pages,
     ratio: shown.ms / (shown.pages * SCALE_LATENCY_MS + shown.emulatorMs),
     emulatorMs: shown.emulatorMs,
+    turnMs: shown.turnMs,
     hiddenLoadAllMs: hidden.ms,
     hiddenPages: hidden.pages,
     hiddenEmulatorMs: hidden.emulatorMs,
+    hiddenTurnMs: hidden.turnMs,
     treeMs,
     nodes,
     heapGrowthBytes: after - before,
