@@ -48,6 +48,10 @@ export interface ActivationSample {
   firstChildrenMs: number;
   /** One list request (the first page) by the extension's own client in the same host, after activation. */
   listRoundTripMs: number[];
+  /** One read of the access key from VS Code's SecretStorage (as the extension reads it), after activation. */
+  secretReadMs: number[];
+  /** Each stage on the way to the first rows (the extension's startup timeline and the suite's own calls), ms after activate() started. */
+  stages: { stage: string; ms: number }[];
 }
 
 export interface WafRun {

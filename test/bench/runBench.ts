@@ -31,6 +31,7 @@ import {
   WAF_TIME_SCALE,
   type LaunchResult,
   type ScaleSize,
+  type ActivationSample,
   type WafRun,
 } from './benchTypes';
 import { summarize, type Summary } from './stats';
@@ -102,6 +103,18 @@ interface Figure {
   summary: Summary;
   target?: Target;
   met?: boolean;
+}
+
+/** Diagnostics beneath first paint: when each stage was reached, ms after activate() started, in the order of their medians. */
+function firstPaintStages(activations: readonly ActivationSample[]): Figure[] {
+  const byStage = new Map<string, number[]>();
+  for (const { stage, ms } of activations.flatMap((a) => a.stages)) {
+    byStage.set(stage, [...(byStage.get(stage) ?? []), ms]);
+  }
+  return [...byStage]
+    .map(([stage, samples]) => ({ stage, samples, median: summarize(samples).median }))
+    .sort((a, b) => a.median - b.median)
+    .map(({ stage, samples }) => figure('Activation (emulator without latency)', `    at ${stage}`, 'ms', samples));
 }
 
 function figure(section: string, name: string, unit: Unit, samples: number[], target?: Target): Figure {
@@ -408,7 +421,9 @@ async function main(): Promise<void> {
     figure('Activation (emulator without latency)', 'activate() itself', 'ms', activations.map((a) => a.activateMs), { kind: 'max', value: 10 }),
     figure('Activation (emulator without latency)', 'extension.activate() call, incl. loading the bundle', 'ms', activations.map((a) => a.activateCallMs)),
     figure('Activation (emulator without latency)', 'first paint: activate() start → first server rows', 'ms', activations.map((a) => a.firstChildrenMs)),
+    ...firstPaintStages(activations),
     figure('Activation (emulator without latency)', '  one list round trip (first page, same client, warm)', 'ms', activations.map((a) => summarize(a.listRoundTripMs).median)),
+    figure('Activation (emulator without latency)', '  one SecretStorage read of the key (warm)', 'ms', activations.map((a) => summarize(a.secretReadMs).median)),
     figure(
       'Activation (emulator without latency)',
       'first paint minus one list round trip',
