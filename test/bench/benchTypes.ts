@@ -10,6 +10,8 @@ export const BENCH_ENV = {
   sizes: 'SCP_EXPLORER_BENCH_SIZES',
   /** Repetitions of each scale size, and of the request counts. */
   runs: 'SCP_EXPLORER_BENCH_RUNS',
+  /** `1`: the emulator warms itself up before the activation is measured. */
+  warmEmulator: 'SCP_EXPLORER_BENCH_WARM_EMULATOR',
 } as const;
 
 export const SCALE_PAGE_SIZE = 1000;

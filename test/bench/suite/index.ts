@@ -377,6 +377,9 @@ export async function run(): Promise<void> {
     // Before activation: the endpoint setting points at the emulator; the keys come from the environment.
     await setSetting('endpoint', small.url);
     await settle();
+    if (process.env[BENCH_ENV.warmEmulator] === '1') {
+      log(`emulator warmed: ${JSON.stringify(await small.warm())}`);
+    }
     const activation = await measureActivation(small);
     api = activation.api;
     log(
