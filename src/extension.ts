@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
+import { StartupTimeline } from './core/startupTimeline';
 import { createExplorer, reconnect } from './explorer';
 import { translateCoreMessages } from './localization';
 import { onDidChangeSettings } from './settings';
@@ -8,12 +9,18 @@ import { createViews } from './views';
 
 export function activate(context: vscode.ExtensionContext): ExplorerApi | undefined {
   const startedAt = performance.now();
+  const timeline = new StartupTimeline();
   translateCoreMessages();
+  timeline.mark('activate: core messages translated');
   const log = vscode.window.createOutputChannel('SCP Server Explorer', { log: true });
   context.subscriptions.push(log);
-  const explorer = createExplorer(context, log);
+  timeline.mark('activate: output channel');
+  const explorer = createExplorer(context, log, timeline);
+  timeline.mark('activate: explorer');
   const views = createViews(context, explorer);
+  timeline.mark('activate: views');
   registerCommands(context, explorer, views);
+  timeline.mark('activate: commands');
   context.subscriptions.push(
     onDidChangeSettings({
       connection: () => reconnect(explorer.model, log, 'connection settings changed'),
@@ -35,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
     logUri: context.logUri,
     globalStoragePath: context.globalStorageUri.fsPath,
     workspaceStoragePath: context.storageUri?.fsPath,
-    activation: { startedAt, endedAt: performance.now() },
+    activation: { startedAt, endedAt: performance.now(), timeline },
   };
 }
 

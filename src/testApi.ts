@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { StartupTimeline } from './core/startupTimeline';
 import type { Explorer } from './explorer';
 import type { Views } from './views';
 
@@ -9,5 +10,5 @@ export interface ExplorerApi extends Explorer, Views {
   globalStoragePath: string;
   workspaceStoragePath: string | undefined;
   /** `performance.now()` when activate() started and returned (same clock as the extension host): `npm run bench`. */
-  activation: { startedAt: number; endedAt: number };
+  activation: { startedAt: number; endedAt: number; timeline: StartupTimeline };
 }

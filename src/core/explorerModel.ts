@@ -3,6 +3,7 @@ import { Emitter, type Event } from './emitter';
 import type { Connection } from './connection';
 import { loadAllPages } from './loadAll';
 import { ScpError } from './scpError';
+import type { StartupTimeline } from './startupTimeline';
 import { ServerListing, type LoadOutcome, type PageHooks } from './serverListing';
 import type { Server, ServerFilters } from './serverModel';
 import type { ActionResult } from './actionRunner';
@@ -29,6 +30,7 @@ export interface ExplorerModelOptions {
   following?: Omit<FollowerOptions, 'onEnded'>;
   /** Asked at every listing change, so a settings change applies without a reconnect. */
   followListed?: () => boolean;
+  timeline?: StartupTimeline;
 }
 
 const DEFAULT_VPC_NAMES_GRACE_MS = 300;
@@ -41,6 +43,7 @@ export class ExplorerModel {
   private readonly connect: Connector;
   private readonly graceMs: number;
   private readonly log: ((message: string) => void) | undefined;
+  private readonly timeline: StartupTimeline | undefined;
   private connectionState: ConnectionState | undefined;
   private listing: ServerListing | undefined;
   private starting: Promise<void> | undefined;
@@ -66,6 +69,7 @@ export class ExplorerModel {
     this.pageSize = options.pageSize;
     this.graceMs = options.vpcNamesGraceMs ?? DEFAULT_VPC_NAMES_GRACE_MS;
     this.log = options.log;
+    this.timeline = options.timeline;
   }
 
   get viewState(): ViewState {
@@ -106,6 +110,7 @@ export class ExplorerModel {
   }
 
   start(): Promise<void> {
+    this.timeline?.mark('model: start() (first getChildren)');
     this.starting ??= this.connectAndLoad(this.generation);
     return this.starting;
   }
@@ -228,6 +233,7 @@ export class ExplorerModel {
 
   private async connectAndLoad(generation: number): Promise<void> {
     const state = await this.connect();
+    this.timeline?.mark('model: connected');
     if (generation !== this.generation) {
       return this.start();
     }
@@ -251,7 +257,9 @@ export class ExplorerModel {
     // A slow VPC API must not hold the servers back: after a short grace the tree shows ids, and names when they come.
     const names = this.loadVpcNames(connection);
     await listing.loadNext();
+    this.timeline?.mark('model: first page loaded');
     await Promise.race([names, new Promise((resolve) => setTimeout(resolve, this.graceMs))]);
+    this.timeline?.mark('model: first page shown (VPC names or grace)');
     this.update();
   }
 
@@ -284,6 +292,7 @@ export class ExplorerModel {
 
   private async loadVpcNames(connection: Connection): Promise<void> {
     const names = await connection.vpcNamesOnce();
+    this.timeline?.mark('model: VPC names loaded');
     if (this.connection === connection && names.size > 0) {
       this.names = names;
       this.update();

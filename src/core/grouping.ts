@@ -47,13 +47,24 @@ function valueOf(key: GroupKey): string {
   return key.kind === 'vpc' ? key.vpcId : key.state;
 }
 
+let nameCollator: Intl.Collator | undefined;
+
+function collator(): Intl.Collator {
+  return (nameCollator ??= new Intl.Collator('en'));
+}
+
+/** ICU takes milliseconds to set up the first collator: the view has it done while it waits for the first page. */
+export function prepareNameOrder(): void {
+  collator();
+}
+
 export function compareVpcs(a: string, b: string, vpcNames: ReadonlyMap<string, string>): number {
   if (a === NO_VPC || b === NO_VPC) {
     return a === b ? 0 : a === NO_VPC ? 1 : -1;
   }
   const nameA = vpcNames.get(a) ?? '\uffff' + a;
   const nameB = vpcNames.get(b) ?? '\uffff' + b;
-  return nameA.localeCompare(nameB, 'en') || (a < b ? -1 : a > b ? 1 : 0);
+  return collator().compare(nameA, nameB) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function build(servers: readonly Server[], dimensions: Dimension[], parentId: string, vpcNames: ReadonlyMap<string, string>): Group[] {

@@ -15,8 +15,10 @@ export async function resolveCredentials(
   store: CredentialStore,
   warn: (message: string) => void,
   env: NodeJS.ProcessEnv = process.env,
+  reached?: (stage: string) => void,
 ): Promise<ResolvedCredentials | undefined> {
   const stored = await store.get();
+  reached?.('SecretStorage read');
   if (stored) {
     return { key: stored, source: 'secretStorage' };
   }
@@ -25,6 +27,7 @@ export async function resolveCredentials(
     return { key: { accessKey: fromEnv.accessKey, secretKey: fromEnv.secretKey }, source: 'environment' };
   }
   const files = await readScpConfigFiles();
+  reached?.('~/.scpconf read');
   if (!files.ok) {
     // A broken file of another tool must not stop the extension: say why it was passed over.
     warn(`The SCP config files were not used: ${files.error}`);

@@ -9,16 +9,31 @@ export class CredentialStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  private early: Promise<AccessKey | undefined> | undefined;
 
   constructor(private readonly secrets: vscode.SecretStorage) {
     this.subscription = secrets.onDidChange((event) => {
       if (event.key === SECRET_ID) {
+        this.early = undefined;
         this.changed.fire();
       }
     });
   }
 
-  async get(): Promise<AccessKey | undefined> {
+  /** Starts reading at activation, so the first connect does not wait a whole round trip to VS Code's secret store. */
+  readEarly(): void {
+    this.early ??= this.read();
+    this.early.catch(() => undefined);
+  }
+
+  /** The early read serves the first get() only, and only if the key did not change since. */
+  get(): Promise<AccessKey | undefined> {
+    const early = this.early;
+    this.early = undefined;
+    return early ?? this.read();
+  }
+
+  private async read(): Promise<AccessKey | undefined> {
     const stored = await this.secrets.get(SECRET_ID);
     if (!stored) {
       return undefined;
@@ -32,10 +47,12 @@ export class CredentialStore implements vscode.Disposable {
   }
 
   async save(key: AccessKey): Promise<void> {
+    this.early = undefined;
     await this.secrets.store(SECRET_ID, JSON.stringify({ accessKey: key.accessKey, secretKey: key.secretKey }));
   }
 
   async clear(): Promise<void> {
+    this.early = undefined;
     await this.secrets.delete(SECRET_ID);
   }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExplorerModel } from '../core/explorerModel';
-import { groupServers, type Group, type GroupBy } from '../core/grouping';
+import { groupServers, prepareNameOrder, type Group, type GroupBy } from '../core/grouping';
 import type { Server } from '../core/serverModel';
 import { GroupNode, type GroupLabels } from './groupNode';
 import { ServerNode } from './serverNode';
@@ -29,7 +29,11 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       return node instanceof GroupNode ? node.children : [];
     }
     // The first look at the view connects and loads; later calls find it done.
-    await this.model.start();
+    const started = this.model.start();
+    if (!this.roots && this.groupBy !== 'none') {
+      prepareNameOrder();
+    }
+    await started;
     this.roots ??= this.buildRoots();
     return this.roots;
   }

@@ -10,6 +10,8 @@ export const BENCH_ENV = {
   sizes: 'SCP_EXPLORER_BENCH_SIZES',
   /** Repetitions of each scale size, and of the request counts. */
   runs: 'SCP_EXPLORER_BENCH_RUNS',
+  /** `1`: the emulator warms itself up before the activation is measured. */
+  warmEmulator: 'SCP_EXPLORER_BENCH_WARM_EMULATOR',
 } as const;
 
 export const SCALE_PAGE_SIZE = 1000;
@@ -48,6 +50,10 @@ export interface ActivationSample {
   firstChildrenMs: number;
   /** One list request (the first page) by the extension's own client in the same host, after activation. */
   listRoundTripMs: number[];
+  /** One read of the access key from VS Code's SecretStorage (as the extension reads it), after activation. */
+  secretReadMs: number[];
+  /** Each stage on the way to the first rows (the extension's startup timeline and the suite's own calls), ms after activate() started. */
+  stages: { stage: string; ms: number }[];
 }
 
 export interface WafRun {

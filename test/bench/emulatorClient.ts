@@ -70,6 +70,11 @@ export class EmulatorClient {
     return this.call({ op: 'waf', burstLimit, limitCap });
   }
 
+  /** The emulator asks itself for the first page and the VPCs a few times, so its own first requests are not cold. */
+  warm(): Promise<unknown> {
+    return this.call({ op: 'warm' });
+  }
+
   clearRequests(): Promise<unknown> {
     return this.call({ op: 'clear' });
   }

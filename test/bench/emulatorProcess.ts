@@ -2,13 +2,15 @@
 // an emulator in that same process would put its dataset in the heap being measured and its JSON serialisation on
 // the event loop being timed. The bench suite forks this file and drives it over the IPC channel
 // (see emulatorClient.ts); it exits when that channel closes.
-import { ScpEmulator, type BurstLimit, type LoggedRequest } from '../emulator/scpEmulator';
+import { authHeaders } from '../../src/core/signing';
+import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, ScpEmulator, type BurstLimit, type LoggedRequest } from '../emulator/scpEmulator';
 
 export type EmulatorRequest =
   | { id: number; op: 'start'; serverCount: number; seed: number }
   | { id: number; op: 'latency'; ms: number }
   | { id: number; op: 'waf'; burstLimit: BurstLimit | null; limitCap: number | null }
   | { id: number; op: 'clear' }
+  | { id: number; op: 'warm' }
   | { id: number; op: 'counts' }
   | { id: number; op: 'stop' };
 
@@ -90,6 +92,19 @@ async function handle(request: EmulatorRequest): Promise<unknown> {
         emulator.faults.limitCap = request.limitCap;
       }
       return undefined;
+    case 'warm': {
+      const statuses: number[] = [];
+      for (const [path, version] of [['/v1/servers?limit=50', 'virtualserver 1.1'], ['/v1/vpcs?limit=100', 'vpc 1.1']] as const) {
+        const url = `${emulator?.url ?? ''}${path}`;
+        const headers = { ...authHeaders('GET', url, { accessKey: DEMO_ACCESS_KEY, secretKey: DEMO_SECRET_KEY }, Date.now()), 'Scp-Api-Version': version };
+        for (let i = 0; i < 3; i++) {
+          const response = await fetch(url, { headers });
+          await response.text();
+          statuses.push(response.status);
+        }
+      }
+      return statuses;
+    }
     case 'clear':
       emulator?.clearRequests();
       listServerMs = [];
