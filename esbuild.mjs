@@ -62,6 +62,19 @@ const unusedAxiosCode = {
   },
 };
 
+/**
+ * `import * as vscode from 'vscode'` in each of ~40 files makes esbuild copy the whole API object, getter by getter,
+ * once per file while the bundle loads (about 10 ms). Every file now imports one shared namespace, copied once.
+ */
+const oneVscodeNamespace = {
+  name: 'one-vscode-namespace',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-namespace' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-namespace' });
+    build.onLoad({ filter: /.*/, namespace: 'vscode-namespace' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 /** Bytes in the output per npm package (our own sources as one entry), largest first. */
 function largestPackages(inputs, count = 5) {
   const bytes = new Map();
@@ -118,7 +131,7 @@ const context = await esbuild.context({
   sourcesContent: false,
   metafile: true,
   logLevel: 'warning',
-  plugins: [unusedAxiosCode, reportSize, ...(watch ? [watchMarkers] : [])],
+  plugins: [unusedAxiosCode, oneVscodeNamespace, reportSize, ...(watch ? [watchMarkers] : [])],
 });
 
 if (watch) {
