@@ -68,6 +68,8 @@ export function registerFindServerCommands(
       : vscode.l10n.t('Name, IP or id of a loaded server');
     quickPick.matchOnDescription = true;
     quickPick.matchOnDetail = true;
+    // A tree redraw (following, VPC names) can take focus back to the view while it is open; only Escape closes it.
+    quickPick.ignoreFocusOut = true;
     const loaded = items();
     const update = (): void => {
       const value = quickPick.value.trim();
