@@ -57,8 +57,6 @@ export class ExplorerModel {
   private readonly followingOptions: Omit<FollowerOptions, 'onEnded'>;
   private readonly followListed: () => boolean;
   private readonly followEnded = new Emitter<FollowEnded>();
-  /** Load All while it runs: following waits for it instead of competing with its pages. */
-  private bulkLoad: Promise<unknown> | undefined;
   readonly onDidEndFollowing: Event<FollowEnded> = this.followEnded.event;
 
   constructor(options: ExplorerModelOptions) {
@@ -137,7 +135,7 @@ export class ExplorerModel {
     if (!listing || !connection) {
       return undefined;
     }
-    const run = loadAllPages(listing, {
+    return loadAllPages(listing, {
       pageSize: this.pageSize,
       limiter: connection.client.limiter ?? { waitOutRejection: async () => undefined },
       signal,
@@ -146,14 +144,6 @@ export class ExplorerModel {
       onWaiting,
       log: this.log,
     });
-    this.bulkLoad = run;
-    try {
-      return await run;
-    } finally {
-      if (this.bulkLoad === run) {
-        this.bulkLoad = undefined;
-      }
-    }
   }
 
   async refresh(): Promise<LoadOutcome | undefined> {
@@ -278,11 +268,6 @@ export class ExplorerModel {
         },
         remove: (id) => void this.removeServer(id),
         changed: () => this.update(),
-        idle: async () => {
-          while (this.bulkLoad) {
-            await this.bulkLoad.catch(() => undefined);
-          }
-        },
       },
       this.followingOptions,
     );

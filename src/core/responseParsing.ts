@@ -13,10 +13,6 @@ function checkServer(value: unknown): value is Server {
 
 /** Missing names and states become empty strings and UNKNOWN, so one odd server never hides the others. */
 function normalizeServer(raw: Server): Server {
-  // The common case needs no copy: a page of a thousand copies is garbage the next page's wait would collect.
-  if (typeof raw.name === 'string' && typeof raw.state === 'string' && raw.state !== '') {
-    return raw;
-  }
   return {
     ...raw,
     name: typeof raw.name === 'string' ? raw.name : '',

@@ -11,8 +11,6 @@ export interface FollowerHost {
   listLoadedRange(signal: AbortSignal): Promise<readonly Server[]>;
   apply(server: Server): void;
   remove(id: string): void;
-  /** Resolves when no bulk load (Load All) is running: a round waits, as the pages on their way carry fresh states too. */
-  idle?(): Promise<void>;
 }
 
 export interface Timers {
@@ -151,21 +149,14 @@ export class ServerFollower {
     }
     this.timer = this.timers.setTimeout(() => {
       this.timer = undefined;
-      this.round = this.waitForIdle().then(() => this.readAll()).finally(() => {
+      this.round = this.readAll().finally(() => {
         this.round = undefined;
         this.schedule();
       });
     }, this.intervalMs);
   }
 
-  private async waitForIdle(): Promise<void> {
-    await this.host.idle?.().catch(() => undefined);
-  }
-
   private async readAll(): Promise<void> {
-    if (this.disposed) {
-      return;
-    }
     const signal = this.abort.signal;
     let singles = [...this.followed.keys()];
     if (singles.length > this.batchAbove) {

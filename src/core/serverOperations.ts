@@ -11,7 +11,6 @@ export interface OperationsHost {
   apply(server: Server): void;
   remove(id: string): void;
   changed(): void;
-  idle?(): Promise<void>;
 }
 
 export interface ActionApi extends ServerApi {
@@ -45,7 +44,6 @@ export class ServerOperations {
         },
         apply: (server) => host.apply(server),
         remove: (id) => host.remove(id),
-        idle: async () => host.idle?.(),
       },
       {
         ...options,

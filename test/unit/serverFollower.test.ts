@@ -91,31 +91,6 @@ describe('server follower', () => {
     assert.deepEqual(requests(), []);
   });
 
-  it('waits while a bulk load runs, then reads: never beside Load All’s pages', async () => {
-    let finishLoad = (): void => undefined;
-    const loading = new Promise<void>((resolve) => (finishLoad = resolve));
-    follower.dispose();
-    follower = new ServerFollower(
-      {
-        getServer: (id, signal) => clientFor(emulator.url, { accessKey: DEMO_ACCESS_KEY, secretKey: DEMO_SECRET_KEY }).client.getServer(id, { signal }),
-        listLoadedRange: async () => [],
-        apply: (server) => void loaded.set(server.id, server),
-        remove: (id) => void loaded.delete(id),
-        idle: () => loading,
-      },
-      { timers },
-    );
-    const web01 = loaded.get(FIXTURES.web01.id);
-    assert.ok(web01);
-    follower.trackAction(web01, 'stop');
-    timers.advance(3000);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.deepEqual(requests(), [], 'nothing while the load runs');
-    finishLoad();
-    await follower.settled();
-    assert.deepEqual(requests(), [`GET /v1/servers/${web01.id}`], 'the round runs once it ended');
-  });
-
   it('reads the loaded range in one list request when more than a handful change', async () => {
     const active = [...loaded.values()].filter((server) => server.state === 'ACTIVE').slice(0, 8);
     active.forEach((server) => follower.trackAction(server, 'stop'));
