@@ -8,6 +8,7 @@ import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, retryDelayMs,
 import { errorFromResponse, badResponse, type RequestContext } from '../core/errorResponses';
 import { cancelledError, isRetryableNetworkCode, networkError, responseTooLargeError, timeoutError } from '../core/networkErrors';
 import { ScpError } from '../core/scpError';
+import { stripBom } from '../core/byteOrderMark';
 import { systemClock, type Clock } from '../core/clock';
 import { RequestLimiter, WAF_BUDGET } from '../core/requestLimiter';
 
@@ -75,8 +76,7 @@ const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
 function textOf(bytes: Buffer | undefined): string {
-  const text = bytes?.toString('utf8') ?? '';
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return stripBom(bytes?.toString('utf8') ?? '');
 }
 
 /**

@@ -1,5 +1,6 @@
 // The official SCP tools' files (docs/scp-api-facts.md#endpoints-and-configuration): users of the Terraform provider or CLI type nothing.
 import * as l10n from '@vscode/l10n';
+import { stripBom } from './byteOrderMark';
 import { ok, fail, type Result } from './result';
 
 export interface ScpConfig {
@@ -11,11 +12,6 @@ export interface ScpConfig {
 }
 
 export type ScpConfigFiles = ScpConfig & { problems: string[] };
-
-/** Editors on Windows may save a byte order mark, which JSON.parse rejects. */
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
 
 function readObject(text: string, fileName: string): Result<Record<string, unknown>> {
   let parsed: unknown;

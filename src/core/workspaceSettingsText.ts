@@ -1,5 +1,6 @@
 // VS Code leaves an `application`-scoped value out of what `inspect()` reports for the workspace, so only the settings
 // file's text can tell the user that such a value is ignored.
+import { stripBom } from './byteOrderMark';
 
 export function stripJsonc(text: string): string {
   let out = '';
@@ -43,7 +44,7 @@ export function settingsTextSets(text: string, section: string, key: string, inW
   const flat = `${section}.${key}`;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(stripJsonc(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+    parsed = JSON.parse(stripJsonc(stripBom(text)));
   } catch {
     return text.includes(`"${flat}"`);
   }
